@@ -88,6 +88,8 @@ public final class SlackBot implements AutoCloseable {
         http.setSendServerVersion(false);
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setPort(port);
+        // Idle keep-alive connections need not hold up a shutdown; requests in flight still do.
+        connector.setShutdownIdleTimeout(200);
         server.addConnector(connector);
 
         RequestSignature signature = new RequestSignature(signingSecret, clock);
