@@ -330,7 +330,8 @@ public final class FakeManagementApi implements AutoCloseable {
             RESET,
             TAKE_EFFECT_THEN_REPLACE,
             TAKE_EFFECT_THEN_HANG,
-            ANSWER_WITHOUT_EFFECT
+            ANSWER_WITHOUT_EFFECT,
+            ECHO_CREDENTIALS
         }
 
         private Fault(
@@ -362,6 +363,14 @@ public final class FakeManagementApi implements AutoCloseable {
                     errorBody(status),
                     Map.of("Retry-After", retryAfter),
                     null);
+        }
+
+        /**
+         * Answers with this status and an error message that repeats the request's {@code
+         * Authorization} header, as careless APIs do.
+         */
+        public static Fault statusEchoingCredentials(int status) {
+            return new Fault("", Kind.ECHO_CREDENTIALS, status, "", Map.of(), null);
         }
 
         /** Answers with this status and body as given, such as a 200 that is not JSON. */
@@ -413,6 +422,11 @@ public final class FakeManagementApi implements AutoCloseable {
                 }
                 case HANG -> {
                     api.awaitRelease(delay);
+                    return true;
+                }
+                case ECHO_CREDENTIALS -> {
+                    String credentials = exchange.getRequestHeaders().getFirst("Authorization");
+                    send(exchange, Answer.error(status, "bad credentials: " + credentials));
                     return true;
                 }
                 case RESET -> {

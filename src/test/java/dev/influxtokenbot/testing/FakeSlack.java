@@ -39,6 +39,7 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, BlockingQueue<JsonNode>> responses = new ConcurrentHashMap<>();
     private final AtomicInteger responseIds = new AtomicInteger();
     private volatile String socketModeUrl = "ws://127.0.0.1:1/";
+    private volatile boolean rejectBotToken;
 
     public FakeSlack() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -61,6 +62,11 @@ public final class FakeSlack implements AutoCloseable {
     /** What {@code apps.connections.open} hands out: the Socket Mode WebSocket to connect to. */
     public void socketModeUrl(String url) {
         this.socketModeUrl = url;
+    }
+
+    /** Makes {@code auth.test} answer {@code invalid_auth}, as Slack does for a revoked token. */
+    public void rejectBotToken() {
+        this.rejectBotToken = true;
     }
 
     /** The next message posted to {@code responseUrl}, waiting up to {@code timeout}. */
