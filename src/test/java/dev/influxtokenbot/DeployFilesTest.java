@@ -2,15 +2,19 @@ package dev.influxtokenbot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -18,12 +22,19 @@ import javax.xml.xpath.XPathFactory;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks the Heroku files: they run the jar the Maven build makes, on the Java release it compiles
- * for, and carry none of the bot's secrets. Tests run in the project's root.
+ * Checks the Heroku and Cloud Foundry files: they run the jar the Maven build makes, on the Java
+ * release it compiles for, and carry none of the bot's secrets. Tests run in the project's root.
  */
 class DeployFilesTest {
     /** A Procfile line that declares a process; other lines must be blank or comments. */
     private static final Pattern PROCESS = Pattern.compile("([a-z0-9][a-z0-9_-]*):\\s*(\\S.*)");
+
+    private static final Set<String> SECRETS =
+            Set.of(
+                    "SLACK_BOT_TOKEN",
+                    "SLACK_SIGNING_SECRET",
+                    "SLACK_APP_TOKEN",
+                    "INFLUX_MANAGEMENT_TOKEN");
 
     private static final File POM = Path.of("pom.xml").toFile();
 
@@ -58,8 +69,38 @@ class DeployFilesTest {
     }
 
     @Test
+    void cfManifest_application_pushesTheJarMavenBuilds() throws Exception {
+        JsonNode app = cfApplication();
+
+        assertThat(app.path("name").asText()).isEqualTo("influx-token-bot");
+        assertThat(app.path("path").asText()).isEqualTo(builtJar());
+        assertThat(app.path("instances").asInt()).as("instances").isEqualTo(1);
+    }
+
+    @Test
+    void cfManifest_healthCheck_isHttpOnHealth() throws IOException {
+        JsonNode app = cfApplication();
+
+        assertThat(app.path("health-check-type").asText()).isEqualTo("http");
+        assertThat(app.path("health-check-http-endpoint").asText()).isEqualTo("/health");
+    }
+
+    @Test
+    void cfManifest_env_holdsBuildpackSettingsOnly() throws IOException {
+        JsonNode env = cfApplication().path("env");
+
+        List<String> names = new ArrayList<>();
+        env.fieldNames().forEachRemaining(names::add);
+
+        assertThat(names)
+                .doesNotContainAnyElementsOf(SECRETS)
+                .allMatch(name -> name.startsWith("JBP_CONFIG_") || name.equals("JAVA_OPTS"));
+        assertThat(env.path("JBP_CONFIG_OPEN_JDK_JRE").asText()).contains("version: 17.+");
+    }
+
+    @Test
     void deployFiles_text_holdsNothingShapedLikeASlackToken() throws IOException {
-        for (String file : List.of("Procfile", "system.properties")) {
+        for (String file : List.of("Procfile", "manifest.yml", "system.properties")) {
             Matcher token = SLACK_TOKEN.matcher(Files.readString(Path.of(file)));
 
             assertThat(token.find()).as("a Slack token in %s", file).isFalse();
@@ -81,6 +122,13 @@ class DeployFilesTest {
             processes.put(process.group(1), process.group(2).strip());
         }
         return processes;
+    }
+
+    private static JsonNode cfApplication() throws IOException {
+        JsonNode applications = new YAMLMapper().readTree(Path.of("manifest.yml").toFile());
+
+        assertThat(applications.path("applications")).as("applications").hasSize(1);
+        return applications.path("applications").get(0);
     }
 
     /** Where {@code mvn package} leaves the runnable jar, from the pom's {@code finalName}. */
