@@ -270,6 +270,7 @@ class SettingsTest {
             strings = {
                 "https://admin:urlPasswordValue@console.example.com/api/v0",
                 "http://admin:urlPasswordValue@127.0.0.1:8090/api/v0",
+                "https://admin:urlPasswordValue@console_1.example.com/api/v0",
                 "https://urlPasswordValue@console.example.com/api/v0"
             })
     void fromEnvironment_urlWithUserOrPassword_refusesWithoutShowingThem(String url) {
