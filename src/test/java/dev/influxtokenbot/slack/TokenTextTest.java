@@ -20,6 +20,9 @@ class TokenTextTest {
     /** Slack refuses a section whose text is longer than this. */
     private static final int SLACK_SECTION_TEXT_LIMIT = 3000;
 
+    /** Slack refuses a section field whose text is longer than this. */
+    private static final int SLACK_FIELD_TEXT_LIMIT = 2000;
+
     private static DatabaseToken token(
             String description,
             List<Permission> permissions,
@@ -133,7 +136,57 @@ class TokenTextTest {
 
         String text = TokenText.permissions(List.of(new Permission("read", name)));
 
-        assertThat(text).isEqualTo("read: " + "d".repeat(39) + "…");
+        assertThat(text).isEqualTo("read: " + "d".repeat(31) + "…");
+    }
+
+    @Test
+    void permissions_manyNamesUnderReadAndWrite_sharesTheEightNamesBetweenThem() {
+        List<Permission> permissions = new ArrayList<>(permissions("read", 6));
+        permissions.addAll(permissions("write", 5));
+
+        String text = TokenText.permissions(permissions);
+
+        assertThat(text)
+                .isEqualTo(
+                        "read: db01, db02, db03, db04 and 2 more"
+                                + " · write: db01, db02, db03, db04 and 1 more");
+    }
+
+    @Test
+    void permissions_moreThanTwoActions_countsTheOthers() {
+        List<Permission> permissions =
+                List.of(
+                        new Permission("read", "a"),
+                        new Permission("write", "b"),
+                        new Permission("admin", "c"),
+                        new Permission("delete", "d"),
+                        new Permission("admin", "e"));
+
+        String text = TokenText.permissions(permissions);
+
+        assertThat(text).isEqualTo("read: a · write: b · and 2 other actions");
+    }
+
+    @Test
+    void permissions_oneActionPastTwo_countsItInTheSingular() {
+        List<Permission> permissions =
+                List.of(
+                        new Permission("read", "a"),
+                        new Permission("write", "b"),
+                        new Permission("admin", "c"));
+
+        String text = TokenText.permissions(permissions);
+
+        assertThat(text).isEqualTo("read: a · write: b · and 1 other action");
+    }
+
+    @Test
+    void permissions_longHostileAction_isShortenedAndEscaped() {
+        List<Permission> permissions = List.of(new Permission("<!channel> please", "a"));
+
+        String text = TokenText.permissions(permissions);
+
+        assertThat(text).isEqualTo("&lt;!channel…: a");
     }
 
     @Test
@@ -236,5 +289,48 @@ class TokenTextTest {
 
         assertThat(text.length()).isLessThan(SLACK_SECTION_TEXT_LIMIT);
         assertThat(text).doesNotContain("<<", "&&").contains("and 42 more", "*revoked*");
+    }
+
+    @Test
+    void sectionText_ampersandsEverywhereUnderReadAndWrite_staysUnderSlackLimit() {
+        List<Permission> permissions = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            permissions.add(new Permission(i % 2 == 0 ? "read" : "write", "&".repeat(64)));
+        }
+        Instant revoked = NOW.minusSeconds(1);
+        DatabaseToken token = token("&".repeat(10_000), permissions, revoked, revoked);
+
+        String text = sectionText(token);
+
+        assertThat(text.length()).isLessThan(SLACK_SECTION_TEXT_LIMIT);
+        assertThat(text).contains("and 21 more");
+    }
+
+    @Test
+    void sectionText_fiftyHostileActions_staysUnderSlackLimit() {
+        List<Permission> permissions = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String action = "&".repeat(63) + (char) ('A' + i);
+            permissions.add(new Permission(action, "&".repeat(64)));
+        }
+        Instant revoked = NOW.minusSeconds(1);
+        DatabaseToken token = token("&".repeat(10_000), permissions, revoked, revoked);
+
+        String text = sectionText(token);
+
+        assertThat(text.length()).isLessThan(SLACK_SECTION_TEXT_LIMIT);
+        assertThat(text).contains("and 48 other actions");
+    }
+
+    @Test
+    void permissions_hostileNamesUnderReadAndWrite_fitInASlackField() {
+        List<Permission> permissions = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            permissions.add(new Permission(i % 2 == 0 ? "read" : "write", "&".repeat(64)));
+        }
+
+        String text = "*Permissions*\n" + TokenText.permissions(permissions);
+
+        assertThat(text.length()).isLessThan(SLACK_FIELD_TEXT_LIMIT);
     }
 }
