@@ -151,7 +151,10 @@ final class SettingsReader {
             problems.add(name + " is not a URL: " + e.getReason());
             return null;
         }
-        if (url.getRawUserInfo() != null) {
+        // A host Java cannot parse (one with an underscore) leaves the user info inside the
+        // authority, so look for the '@' there: the messages below would print the password.
+        if (url.getRawUserInfo() != null
+                || (url.getRawAuthority() != null && url.getRawAuthority().contains("@"))) {
             problems.add(name + " must not contain a user name or password");
             return null;
         }

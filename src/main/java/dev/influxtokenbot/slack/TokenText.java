@@ -11,12 +11,21 @@ import java.util.stream.Collectors;
 
 /**
  * How a database token reads in Slack. Every piece has a bounded length, so that a section built
- * from them stays under Slack's 3000 characters even when every character must be escaped.
+ * from them stays under Slack's 3000 characters even when every character must be escaped: at
+ * worst, as {@code &amp;}, the description takes 996 and the permissions about 1,300.
  */
 final class TokenText {
     static final int MAX_DESCRIPTION = 200;
+
+    /** Database names shown in all, shared by the actions shown; the rest are only counted. */
     static final int MAX_RESOURCES = 8;
-    static final int MAX_RESOURCE = 40;
+
+    static final int MAX_RESOURCE = 32;
+
+    /** The API's actions are read and write; groups past these two are only counted. */
+    static final int MAX_ACTIONS = 2;
+
+    static final int MAX_ACTION = 10;
 
     private TokenText() {}
 
@@ -43,19 +52,28 @@ final class TokenText {
                     .computeIfAbsent(permission.action(), action -> new ArrayList<>())
                     .add(permission.resource());
         }
-        return resourcesByAction.entrySet().stream()
-                .map(entry -> action(entry.getKey(), entry.getValue()))
-                .collect(Collectors.joining(" · "));
+        int shownActions = Math.min(resourcesByAction.size(), MAX_ACTIONS);
+        int resourcesPerAction = MAX_RESOURCES / shownActions;
+        String shown =
+                resourcesByAction.entrySet().stream()
+                        .limit(MAX_ACTIONS)
+                        .map(entry -> action(entry.getKey(), entry.getValue(), resourcesPerAction))
+                        .collect(Collectors.joining(" · "));
+        int otherActions = resourcesByAction.size() - shownActions;
+        if (otherActions == 0) {
+            return shown;
+        }
+        return shown + " · and " + otherActions + " other action" + (otherActions == 1 ? "" : "s");
     }
 
-    private static String action(String action, List<String> resources) {
+    private static String action(String action, List<String> resources, int maxResources) {
         List<String> shown =
-                resources.stream().limit(MAX_RESOURCES).map(TokenText::resource).toList();
+                resources.stream().limit(maxResources).map(TokenText::resource).toList();
         String more =
-                resources.size() > MAX_RESOURCES
-                        ? " and " + (resources.size() - MAX_RESOURCES) + " more"
+                resources.size() > maxResources
+                        ? " and " + (resources.size() - maxResources) + " more"
                         : "";
-        return Markup.escape(Markup.truncate(action, MAX_RESOURCE))
+        return Markup.escape(Markup.truncate(action, MAX_ACTION))
                 + ": "
                 + String.join(", ", shown)
                 + more;
