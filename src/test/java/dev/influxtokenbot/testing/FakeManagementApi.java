@@ -102,7 +102,8 @@ public final class FakeManagementApi implements AutoCloseable {
 
     /**
      * Writes {@code expiresAt} and {@code revokedAt} as explicit {@code null}s when they are not
-     * set, instead of leaving them out; a serializer on the real API's side may do either.
+     * set, instead of leaving them out. The spec types them as strings, so this is off the spec on
+     * purpose: it shows the bot copes should the real API write nulls anyway.
      */
     public synchronized void writeAbsentDatesAsNull() {
         absentDatesAsNull = true;
