@@ -42,6 +42,7 @@ public final class ManagementApiClient {
 
     private final HttpClient http;
     private final URI tokensUrl;
+    private final String managementToken;
     private final String authorization;
     private final ClientOptions options;
     private final Sleeper sleeper;
@@ -65,7 +66,8 @@ public final class ManagementApiClient {
         String base = baseUrl.toString().replaceAll("/+$", "");
         this.tokensUrl =
                 URI.create(base + "/accounts/" + accountId + "/clusters/" + clusterId + "/tokens");
-        this.authorization = "Bearer " + Objects.requireNonNull(managementToken, "managementToken");
+        this.managementToken = Objects.requireNonNull(managementToken, "managementToken");
+        this.authorization = "Bearer " + managementToken;
         this.options = options;
         this.sleeper = sleeper;
         this.http =
@@ -166,7 +168,7 @@ public final class ManagementApiClient {
         }
     }
 
-    private static ManagementApiException transientStatus(
+    private ManagementApiException transientStatus(
             String operation, HttpResponse<byte[]> response) {
         int status = response.statusCode();
         if (status != 429 && status < 500) {
@@ -200,7 +202,7 @@ public final class ManagementApiClient {
         }
     }
 
-    private static void expectStatus(String operation, HttpResponse<byte[]> response, int expected)
+    private void expectStatus(String operation, HttpResponse<byte[]> response, int expected)
             throws ManagementApiException {
         if (response.statusCode() != expected) {
             throw ManagementApiException.status(
@@ -225,11 +227,17 @@ public final class ManagementApiClient {
         }
     }
 
-    /** The {@code message} of the API's {@code {code, message}} error body, shortened. */
-    private static String apiMessage(HttpResponse<byte[]> response) {
+    /**
+     * The {@code message} of the API's {@code {code, message}} error body, shortened. It ends up in
+     * logs, so the management token is cut out should the API echo it back.
+     */
+    private String apiMessage(HttpResponse<byte[]> response) {
         try {
             JsonNode body = JSON.readTree(response.body());
             String message = body == null ? "" : body.path("message").asText("");
+            if (!managementToken.isEmpty()) {
+                message = message.replace(managementToken, "[management token]");
+            }
             return message.length() <= MAX_API_MESSAGE
                     ? message
                     : message.substring(0, MAX_API_MESSAGE) + "…";

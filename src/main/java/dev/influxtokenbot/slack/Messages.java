@@ -348,7 +348,7 @@ final class Messages {
             case EXPIRED -> "it expired";
             case REVOKING -> "its revoke is being sent right now";
             case REVOKED -> "the token was revoked";
-            case FAILED -> "its revoke failed; see the message above";
+            case FAILED -> "its revoke was not confirmed; see the message above";
         };
     }
 

@@ -1,5 +1,6 @@
 package dev.influxtokenbot.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -59,6 +60,8 @@ public final class FakeManagementApi implements AutoCloseable {
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final Deque<Fault> faults = new ConcurrentLinkedDeque<>();
     private final CountDownLatch released = new CountDownLatch(1);
+    private final Map<String, String> extraTokenFields = new LinkedHashMap<>();
+    private boolean absentDatesAsNull;
 
     public FakeManagementApi(Clock clock) throws IOException {
         this.clock = clock;
@@ -95,6 +98,26 @@ public final class FakeManagementApi implements AutoCloseable {
         tokens.computeIfPresent(id, (key, token) -> token.revokedAt(clock.instant()));
     }
 
+    // ---- how tokens are written ----
+
+    /**
+     * Writes {@code expiresAt} and {@code revokedAt} as explicit {@code null}s when they are not
+     * set, instead of leaving them out. The spec types them as strings, so this is off the spec on
+     * purpose: it shows the bot copes should the real API write nulls anyway.
+     */
+    public synchronized void writeAbsentDatesAsNull() {
+        absentDatesAsNull = true;
+    }
+
+    /**
+     * Adds a field the bot does not know to every token the fake returns, as a newer API might.
+     *
+     * @param json the field's value as JSON text, such as {@code "\"abc\""} or {@code {"a":1}}
+     */
+    public synchronized void addFieldToTokens(String name, String json) {
+        extraTokenFields.put(name, json);
+    }
+
     // ---- faults ----
 
     /** Makes the next request whose method is {@code method} misbehave as {@code fault} says. */
@@ -122,6 +145,32 @@ public final class FakeManagementApi implements AutoCloseable {
 
     public List<Recorded> requests(String method) {
         return requests.stream().filter(r -> r.method().equals(method)).toList();
+    }
+
+    /**
+     * Waits until {@code count} requests of {@code method} have arrived, such as one the fake is
+     * now holding with {@link Fault#hang()}.
+     *
+     * @throws AssertionError when they have not arrived within {@code timeout}
+     */
+    public List<Recorded> awaitRequests(String method, int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (requests) {
+            while (requests(method).size() < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError(
+                            count + " " + method + " requests did not arrive in " + timeout);
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(requests, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted", e);
+                }
+            }
+            return requests(method);
+        }
     }
 
     @Override
@@ -162,7 +211,10 @@ public final class FakeManagementApi implements AutoCloseable {
                         headers,
                         new String(
                                 exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        requests.add(recorded);
+        synchronized (requests) {
+            requests.add(recorded);
+            requests.notifyAll();
+        }
         return recorded;
     }
 
@@ -229,7 +281,7 @@ public final class FakeManagementApi implements AutoCloseable {
         return CANONICAL_UUID.matcher(text).matches();
     }
 
-    static ObjectNode json(StoredToken token) {
+    private ObjectNode json(StoredToken token) {
         ObjectNode node = JSON.createObjectNode();
         node.put("accountId", ACCOUNT_ID.toString());
         node.put("clusterId", CLUSTER_ID.toString());
@@ -244,13 +296,26 @@ public final class FakeManagementApi implements AutoCloseable {
                                         .put("action", permission.action())
                                         .put("resource", permission.resource()));
         node.put("createdAt", token.createdAt().toString());
-        if (token.expiresAt() != null) {
-            node.put("expiresAt", token.expiresAt().toString());
-        }
-        if (token.revokedAt() != null) {
-            node.put("revokedAt", token.revokedAt().toString());
-        }
+        putDate(node, "expiresAt", token.expiresAt());
+        putDate(node, "revokedAt", token.revokedAt());
+        extraTokenFields.forEach((name, json) -> node.set(name, parse(json)));
         return node;
+    }
+
+    private void putDate(ObjectNode node, String name, Instant date) {
+        if (date != null) {
+            node.put(name, date.toString());
+        } else if (absentDatesAsNull) {
+            node.putNull(name);
+        }
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not JSON: " + json, e);
+        }
     }
 
     private static void send(HttpExchange exchange, Answer answer) throws IOException {
