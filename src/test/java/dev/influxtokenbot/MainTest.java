@@ -87,7 +87,9 @@ class MainTest {
             assertThat(code).isEqualTo(1);
             assertThat(logs.lines(Level.ERROR))
                     .anyMatch(
-                            line -> line.contains("Not starting") && line.contains("invalid_auth"));
+                            line ->
+                                    line.contains("Slack did not accept SLACK_BOT_TOKEN")
+                                            && line.contains("invalid_auth"));
             assertThat(logs.all()).doesNotContain(TestSecrets.BOT_TOKEN);
             assertThat(logs.events())
                     .allSatisfy(event -> assertThat(event.getThrowableProxy()).isNull());

@@ -54,7 +54,17 @@ public final class SlackBot implements AutoCloseable {
         app.blockAction(ActionIds.START_REVOKE, buttons.start());
         app.blockAction(ActionIds.CONFIRM_REVOKE, buttons.confirm());
         app.blockAction(ActionIds.CANCEL_REVOKE, buttons.cancel());
-        app.start();
+        try {
+            app.start();
+        } catch (IllegalArgumentException e) {
+            worker.shutdown(Duration.ZERO);
+            throw new IllegalArgumentException(
+                    "Slack did not accept SLACK_BOT_TOKEN ("
+                            + e.getMessage()
+                            + "): copy the Bot User OAuth Token again, and check that SLACK_API_URL"
+                            + " is reachable",
+                    e);
+        }
         return new SlackBot(app, worker, options.clock());
     }
 

@@ -122,12 +122,14 @@ public final class FakeSlack implements AutoCloseable {
         String body =
                 switch (method) {
                     case "auth.test" ->
-                            "{\"ok\":true,\"url\":\"https://example.slack.com/\","
-                                    + "\"team\":\"Example\",\"user\":\"influxbot\",\"team_id\":\""
-                                    + TEAM_ID
-                                    + "\",\"user_id\":\""
-                                    + BOT_USER_ID
-                                    + "\",\"bot_id\":\"B0001\",\"is_enterprise_install\":false}";
+                            rejectBotToken
+                                    ? "{\"ok\":false,\"error\":\"invalid_auth\"}"
+                                    : "{\"ok\":true,\"url\":\"https://example.slack.com/\","
+                                          + "\"team\":\"Example\",\"user\":\"influxbot\",\"team_id\":\""
+                                            + TEAM_ID
+                                            + "\",\"user_id\":\""
+                                            + BOT_USER_ID
+                                            + "\",\"bot_id\":\"B0001\",\"is_enterprise_install\":false}";
                     case "apps.connections.open" ->
                             "{\"ok\":true,\"url\":\"" + socketModeUrl + "\"}";
                     default -> "{\"ok\":false,\"error\":\"unknown_method\"}";
