@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.influxtokenbot.revocation.RevocationRequests.Stored;
+import dev.influxtokenbot.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ class InMemoryRevocationRequestsTest {
     private static final TokenId TOKEN_ID =
             TokenId.parse("55555555-abcd-4ef0-8123-456789abcdef").orElseThrow();
 
-    private final SteppingClock clock = new SteppingClock(START);
+    private final MutableClock clock = new MutableClock(START);
     private final InMemoryRevocationRequests requests = new InMemoryRevocationRequests(clock);
 
     /** A request made now, by U012AB3CD, that expires after {@link #TTL}. */
