@@ -103,13 +103,8 @@ final class SettingsReader {
         if (value == null) {
             return DEFAULT_PORT;
         }
-        try {
-            int port = Integer.parseInt(value);
-            if (port >= 0 && port <= 65535) {
-                return port;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+        if (value.matches("[0-9]{1,5}") && Integer.parseInt(value) <= 65535) {
+            return Integer.parseInt(value);
         }
         problems.add("PORT must be a number from 0 to 65535, got '" + value + "'");
         return DEFAULT_PORT;
@@ -168,7 +163,8 @@ final class SettingsReader {
             return null;
         }
         if (url.getRawQuery() != null || url.getRawFragment() != null) {
-            problems.add(name + " must not have a query or fragment, got '" + text + "'");
+            // Not echoed: a query is where a credential would hide.
+            problems.add(name + " must not have a query or fragment");
             return null;
         }
         return url;

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
@@ -90,7 +91,7 @@ final class SlackHttpHandler extends Handler.Abstract {
         if (verdict != RequestSignature.Verdict.VALID) {
             log.info(
                     "outcome=refused reason=signature_{} remote={}",
-                    verdict.name().toLowerCase(java.util.Locale.ROOT),
+                    verdict.name().toLowerCase(Locale.ROOT),
                     Request.getRemoteAddr(request));
             reply(response, callback, HttpStatus.UNAUTHORIZED_401, "text/plain", "invalid request");
             return;

@@ -179,7 +179,7 @@ class SettingsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"eighty", "-1", "65536", "3000.5", "99999999999"})
+    @ValueSource(strings = {"eighty", "-1", "65536", "3000.5", "99999999999", "+3000", "３０００"})
     void fromEnvironment_badPort_namesPort(String port) {
         Map<String, String> environment = httpEnvironment();
         environment.put("PORT", port);
@@ -288,16 +288,17 @@ class SettingsTest {
     }
 
     @Test
-    void fromEnvironment_urlWithQuery_namesTheVariable() {
+    void fromEnvironment_urlWithQuery_namesTheVariableWithoutEchoingTheQuery() {
         Map<String, String> environment = httpEnvironment();
-        environment.put("SLACK_API_URL", "https://slack.com/api/?x=1");
+        environment.put("SLACK_API_URL", "https://slack.com/api/?token=secretInQuery");
 
         InvalidSettingsException failure = failure(environment);
 
         assertThat(failure.problems())
                 .singleElement()
                 .asString()
-                .startsWith("SLACK_API_URL must not have a query or fragment");
+                .startsWith("SLACK_API_URL must not have a query or fragment")
+                .doesNotContain("secretInQuery");
     }
 
     @Test
