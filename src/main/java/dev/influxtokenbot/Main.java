@@ -2,7 +2,6 @@ package dev.influxtokenbot;
 
 import dev.influxtokenbot.config.InvalidSettingsException;
 import dev.influxtokenbot.config.Settings;
-import dev.influxtokenbot.managementapi.ClientOptions;
 import dev.influxtokenbot.revocation.RequestIds;
 import java.time.Clock;
 import java.util.Map;
@@ -39,12 +38,7 @@ public final class Main {
 
         Bot bot;
         try {
-            bot =
-                    Bot.start(
-                            settings,
-                            Clock.systemUTC(),
-                            new RequestIds(),
-                            ClientOptions.defaults());
+            bot = Bot.start(settings, Clock.systemUTC(), new RequestIds(), Bot.Tuning.defaults());
         } catch (Exception e) {
             log.error("Not starting: {}", e.getMessage());
             log.debug("Startup failure in detail", e);

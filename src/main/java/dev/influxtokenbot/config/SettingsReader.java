@@ -2,6 +2,10 @@ package dev.influxtokenbot.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -10,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -18,11 +23,14 @@ final class SettingsReader {
     static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
     static final String DEFAULT_MANAGEMENT_API_URL = "https://console.influxdata.com/api/v0";
     static final int DEFAULT_PORT = 3000;
+    static final Duration DEFAULT_APPROVAL_TTL = Duration.ofMinutes(30);
 
     private static final Pattern UUID_TEXT =
             Pattern.compile(
                     "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern SLACK_USER_ID = Pattern.compile("[UW][A-Z0-9]{2,}");
+    private static final Pattern SLACK_CHANNEL_ID = Pattern.compile("[CG][A-Z0-9]{2,}");
+    private static final Pattern DURATION = Pattern.compile("([0-9]{1,6})\\s*([smh])");
     private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "localhost", "[::1]");
 
     private final Map<String, String> environment;
@@ -49,7 +57,10 @@ final class SettingsReader {
                         "set it to a management token of the account (influxctl management"
                                 + " create)");
         URI managementApiUrl = url("INFLUX_MANAGEMENT_API_URL", DEFAULT_MANAGEMENT_API_URL, false);
-        Set<String> allowedUsers = allowedUsers();
+        Set<String> allowedUsers = userIds("ALLOWED_USERS");
+        Settings.Approvals approvals = approvals();
+        Settings.Storage storage = storage();
+        String auditChannel = channel("AUDIT_CHANNEL");
 
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
@@ -62,7 +73,90 @@ final class SettingsReader {
                 clusterId,
                 managementToken,
                 managementApiUrl,
-                allowedUsers);
+                allowedUsers,
+                approvals,
+                storage,
+                auditChannel);
+    }
+
+    private Settings.Approvals approvals() {
+        String mode = value("APPROVAL_MODE");
+        boolean twoPerson = false;
+        if (mode != null && mode.equalsIgnoreCase("two-person")) {
+            twoPerson = true;
+        } else if (mode != null && !mode.equalsIgnoreCase("self")) {
+            problems.add("APPROVAL_MODE must be self or two-person, got '" + mode + "'");
+        }
+        return new Settings.Approvals(
+                twoPerson, userIds("APPROVERS"), channel("APPROVAL_CHANNEL"), approvalTtl());
+    }
+
+    private Duration approvalTtl() {
+        String value = value("APPROVAL_TTL");
+        if (value == null) {
+            return DEFAULT_APPROVAL_TTL;
+        }
+        Duration ttl = parseDuration(value);
+        if (ttl == null || ttl.compareTo(Duration.ofMinutes(1)) < 0 || ttl.toHours() > 24) {
+            problems.add(
+                    "APPROVAL_TTL must be a duration from 1 minute to 24 hours, such as 30m, 2h or"
+                            + " PT45M, got '"
+                            + value
+                            + "'");
+            return DEFAULT_APPROVAL_TTL;
+        }
+        return ttl;
+    }
+
+    private static Duration parseDuration(String text) {
+        Matcher shortForm = DURATION.matcher(text.toLowerCase(Locale.ROOT));
+        if (shortForm.matches()) {
+            long amount = Long.parseLong(shortForm.group(1));
+            return switch (shortForm.group(2)) {
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> Duration.ofHours(amount);
+            };
+        }
+        try {
+            return Duration.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private Settings.Storage storage() {
+        String databaseUrl = value("DATABASE_URL");
+        if (databaseUrl != null) {
+            try {
+                return DatabaseUrl.parse(databaseUrl);
+            } catch (IllegalArgumentException e) {
+                problems.add("DATABASE_URL " + e.getMessage());
+                return null;
+            }
+        }
+        String dataDirectory = value("DATA_DIR");
+        try {
+            return new Settings.Embedded(Path.of(dataDirectory == null ? "data" : dataDirectory));
+        } catch (InvalidPathException e) {
+            problems.add("DATA_DIR is not a path: " + e.getReason());
+            return null;
+        }
+    }
+
+    /** A Slack channel id, or null when the variable is unset. */
+    private String channel(String name) {
+        String value = value(name);
+        if (value != null && !SLACK_CHANNEL_ID.matcher(value).matches()) {
+            problems.add(
+                    name
+                            + " must be a Slack channel id like C012AB3CD (in Slack: the channel's"
+                            + " details, at the bottom), got '"
+                            + value
+                            + "'");
+            return null;
+        }
+        return value;
     }
 
     private Settings.Transport transport() {
@@ -179,8 +273,8 @@ final class SettingsReader {
                 || (scheme.equals("http") && LOOPBACK_HOSTS.contains(url.getHost()));
     }
 
-    private Set<String> allowedUsers() {
-        String value = value("ALLOWED_USERS");
+    private Set<String> userIds(String name) {
+        String value = value(name);
         if (value == null) {
             return Set.of();
         }
@@ -192,7 +286,8 @@ final class SettingsReader {
                 users.stream().filter(user -> !SLACK_USER_ID.matcher(user).matches()).toList();
         if (!invalid.isEmpty()) {
             problems.add(
-                    "ALLOWED_USERS must list Slack user ids like U012AB3CD, separated by commas"
+                    name
+                            + " must list Slack user ids like U012AB3CD, separated by commas"
                             + " or spaces; these are not: "
                             + invalid.stream()
                                     .map(entry -> "'" + entry + "'")

@@ -14,90 +14,146 @@ public sealed interface Outcome {
     /** Outcomes of listing database tokens. */
     sealed interface OfList extends Outcome permits Listed, Refused, Failed {}
 
-    /** Outcomes of asking to revoke: the bot reads the token and issues a confirmation. */
+    /** Outcomes of asking to revoke: the bot reads the token and issues a request. */
     sealed interface OfPrepare extends Outcome
-            permits Prepared, AlreadyRevoked, NotFound, Refused, Failed {}
+            permits Prepared,
+                    ApprovalRequested,
+                    ReasonRequired,
+                    AlreadyRevoked,
+                    NotFound,
+                    Refused,
+                    Failed {}
 
-    /** Outcomes of clicking the confirm button. */
-    sealed interface OfConfirm extends Outcome
+    /** Outcomes of deciding a request: confirm, cancel, approve, deny or withdraw. */
+    sealed interface OfDecision extends Outcome
             permits Revoked,
                     RevokedButStillListed,
                     NotFound,
+                    Failed,
+                    Denied,
+                    Withdrawn,
                     Refused,
-                    NotRequester,
                     UnknownRequest,
                     AlreadyHandled,
-                    Expired,
-                    Failed {}
+                    Expired {}
 
-    /** Outcomes of clicking the cancel button. */
-    sealed interface OfCancel extends Outcome
-            permits Cancelled, Refused, NotRequester, UnknownRequest, AlreadyHandled, Expired {}
+    /** Outcomes of asking which requests are open. */
+    sealed interface OfPending extends Outcome permits PendingRequests, Refused {}
 
-    /** The user is not on the allowlist; nothing was sent to InfluxDB. */
-    record Refused(String userId) implements OfList, OfPrepare, OfConfirm, OfCancel {}
+    /** Outcomes of asking for the audit trail. */
+    sealed interface OfAudit extends Outcome permits AuditEvents, Refused {}
 
     /**
-     * The database tokens that matched, newest first.
+     * The user may not do this; nothing was sent to InfluxDB.
      *
-     * @param tokens the matching tokens
-     * @param query what was asked for
+     * @param request the request they tried to decide, or null
      */
+    record Refused(String userId, Refusal why, RevocationRequest request)
+            implements OfList, OfPrepare, OfDecision, OfPending, OfAudit {
+        public Refused {
+            Objects.requireNonNull(why, "why");
+        }
+    }
+
+    /** Why a user was refused. */
+    enum Refusal {
+        /** Not in {@code ALLOWED_USERS}. */
+        NOT_ON_ALLOWLIST,
+        /** Not in {@code APPROVERS}. */
+        NOT_APPROVER,
+        /** The requester tried to approve or deny their own request. */
+        SELF_APPROVAL,
+        /** Someone else tried to confirm, cancel or withdraw the requester's request. */
+        NOT_REQUESTER,
+        /** The button does not fit the request, such as a confirm on one that needs approval. */
+        WRONG_MODE;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** The database tokens that matched, newest first. */
     record Listed(List<DatabaseToken> tokens, TokenQuery query) implements OfList {
         public Listed {
             tokens = List.copyOf(tokens);
         }
     }
 
-    /** A confirmation was issued for an active token. */
+    /** A confirmation for the requester alone was issued for an active token. */
     record Prepared(RevocationRequest request, DatabaseToken token) implements OfPrepare {}
 
-    /** The token was revoked before; there is nothing to confirm. */
+    /** A request waits for an approver's decision. */
+    record ApprovalRequested(RevocationRequest request, DatabaseToken token) implements OfPrepare {}
+
+    /** With the two-person rule a request needs a reason; nothing was asked of InfluxDB. */
+    record ReasonRequired(TokenId tokenId) implements OfPrepare {}
+
+    /** The token was revoked before; there is nothing to decide. */
     record AlreadyRevoked(DatabaseToken token) implements OfPrepare {}
 
-    /** InfluxDB has no database token with this id in the cluster. */
-    record NotFound(TokenId tokenId) implements OfPrepare, OfConfirm {}
+    /**
+     * InfluxDB has no database token with this id in the cluster.
+     *
+     * @param request the request whose revoke found it gone, or null when asking to revoke
+     */
+    record NotFound(TokenId tokenId, RevocationRequest request) implements OfPrepare, OfDecision {}
 
     /**
      * InfluxDB confirmed the revoke.
      *
-     * @param revokedAt when it was revoked: the API's {@code revokedAt} when the read-back gave it,
-     *     else the time the revoke was sent
+     * @param decision who confirmed or approved it
+     * @param revokedAt the API's {@code revokedAt} when a read-back gave it, else when the revoke
+     *     was sent
      * @param timeFromApi true when {@code revokedAt} came from the API
      */
-    record Revoked(RevocationRequest request, Instant revokedAt, boolean timeFromApi)
-            implements OfConfirm {}
+    record Revoked(
+            RevocationRequest request, Decision decision, Instant revokedAt, boolean timeFromApi)
+            implements OfDecision {}
 
     /**
      * InfluxDB answered the revoke with success, yet reading the token back shows it active. The
      * API's answer is reported, and so is the doubt.
      */
-    record RevokedButStillListed(RevocationRequest request) implements OfConfirm {}
+    record RevokedButStillListed(RevocationRequest request, Decision decision)
+            implements OfDecision {}
 
-    /** Someone other than the requester clicked; only the requester may confirm or cancel. */
-    record NotRequester(RevocationRequest request, String userId) implements OfConfirm, OfCancel {}
+    /** An approver denied the request; nothing was sent. */
+    record Denied(RevocationRequest request, Decision decision) implements OfDecision {}
 
-    /** The button names a request this bot does not know, such as one from before a restart. */
-    record UnknownRequest(String requestId) implements OfConfirm, OfCancel {}
+    /** The requester withdrew (or cancelled) the request; nothing was sent. */
+    record Withdrawn(RevocationRequest request, Decision decision) implements OfDecision {}
 
-    /** The request was confirmed, cancelled or expired before this click. */
-    record AlreadyHandled(RevocationRequest request, RequestState state)
-            implements OfConfirm, OfCancel {}
+    /** The button names a request this bot does not know. */
+    record UnknownRequest(String requestId) implements OfDecision {}
 
-    /** The confirmation was clicked after it expired; nothing was sent. */
-    record Expired(RevocationRequest request) implements OfConfirm, OfCancel {}
+    /** The request was decided before this click. */
+    record AlreadyHandled(RevocationRequest request, RequestState state) implements OfDecision {}
 
-    /** The requester cancelled; nothing was sent. */
-    record Cancelled(RevocationRequest request) implements OfCancel {}
+    /** The request was clicked after it expired; nothing was sent. */
+    record Expired(RevocationRequest request) implements OfDecision {}
+
+    /** Requests waiting for a decision, oldest first. */
+    record PendingRequests(List<StoredRequest> requests) implements OfPending {
+        public PendingRequests {
+            requests = List.copyOf(requests);
+        }
+    }
+
+    /** The latest audit events, newest first. */
+    record AuditEvents(List<AuditEvent> events) implements OfAudit {
+        public AuditEvents {
+            events = List.copyOf(events);
+        }
+    }
 
     /**
      * InfluxDB did not give the answer needed.
      *
-     * @param problem what went wrong, in terms of what the user can do about it
-     * @param request the revocation request concerned, or null for reads outside one
+     * @param request the request concerned, or null for reads outside one
      */
     record Failed(Problem problem, RevocationRequest request)
-            implements OfList, OfPrepare, OfConfirm {
+            implements OfList, OfPrepare, OfDecision {
         public Failed {
             Objects.requireNonNull(problem, "problem");
         }
@@ -112,6 +168,12 @@ public sealed interface Outcome {
         /** The revoke was sent and neither its answer nor a read-back says what happened. */
         REVOKE_UNCONFIRMED,
         /** The revoke failed and a read-back shows the token still active: safe to try again. */
-        STILL_ACTIVE
+        STILL_ACTIVE,
+        /** The bot stopped after the approval and before sending the revoke; nothing was sent. */
+        NOT_SENT;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 }

@@ -1,25 +1,29 @@
 package dev.influxtokenbot.revocation;
 
 /**
- * Where a revocation request stands. Only {@link #PENDING} can be confirmed; every move out of it
- * is a compare-and-set, so of many racing clicks exactly one wins.
+ * Where a revocation request stands: {@code PENDING}, then decided ({@code APPROVED}, {@code
+ * DENIED}, {@code WITHDRAWN} or {@code EXPIRED}), then, once approved, {@code REVOKED} or {@code
+ * FAILED}. Every move is a conditional update in the store, so of racing clicks, on however many
+ * bot instances, exactly one moves a request on.
  */
 public enum RequestState {
-    /** Issued and waiting for the requester's click. */
+    /** Issued and waiting for a decision. */
     PENDING,
-    /** The requester cancelled it; nothing was sent. */
-    CANCELLED,
-    /** Nobody confirmed it in time; nothing was sent. */
+    /** Confirmed by the requester, or approved by an approver; the revoke is being sent. */
+    APPROVED,
+    /** An approver said no; nothing was sent. */
+    DENIED,
+    /** The requester took it back (or cancelled their own confirmation); nothing was sent. */
+    WITHDRAWN,
+    /** Nobody decided in time; nothing was sent. */
     EXPIRED,
-    /** Confirmed; the revoke is being sent. */
-    REVOKING,
     /** InfluxDB confirmed the revoke. */
     REVOKED,
-    /** The revoke was sent and InfluxDB did not confirm it, or refused it. */
+    /** The revoke was not confirmed, or InfluxDB refused it. */
     FAILED;
 
-    /** True once nothing more will happen to the request. */
+    /** True once the request has reached an end. */
     public boolean isFinal() {
-        return this != PENDING && this != REVOKING;
+        return this != PENDING && this != APPROVED;
     }
 }

@@ -18,6 +18,19 @@ sealed interface Command {
      */
     record Revoke(String tokenIdText, String reason) implements Command {}
 
+    /** List the requests waiting for a decision. */
+    record Pending() implements Command {}
+
+    /**
+     * Show the latest audit events.
+     *
+     * @param count how many; the parser keeps it within 1 and {@link #MAX_AUDIT}
+     */
+    record Audit(int count) implements Command {
+        static final int DEFAULT = 20;
+        static final int MAX_AUDIT = 200;
+    }
+
     /** A subcommand the bot does not know. */
     record Unknown(String subcommand) implements Command {}
 }

@@ -33,6 +33,8 @@ final class CommandParser {
             case "help" -> new Command.Help();
             case "list" -> listTokens(arguments);
             case "revoke" -> revoke(arguments);
+            case "pending" -> new Command.Pending();
+            case "audit" -> audit(arguments);
             default -> new Command.Unknown(words.get(0));
         };
     }
@@ -55,6 +57,17 @@ final class CommandParser {
             }
         }
         return new Command.ListTokens(new TokenQuery(String.join(" ", filter), includeRevoked));
+    }
+
+    private static Command audit(List<String> arguments) {
+        if (arguments.isEmpty()) {
+            return new Command.Audit(Command.Audit.DEFAULT);
+        }
+        String count = arguments.get(0);
+        if (arguments.size() > 1 || !count.matches("[0-9]{1,6}") || Integer.parseInt(count) < 1) {
+            return new Command.Unknown("audit " + String.join(" ", arguments));
+        }
+        return new Command.Audit(Math.min(Integer.parseInt(count), Command.Audit.MAX_AUDIT));
     }
 
     private static Command.Revoke revoke(List<String> arguments) {

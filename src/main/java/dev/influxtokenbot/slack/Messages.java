@@ -1,31 +1,20 @@
 package dev.influxtokenbot.slack;
 
-import static com.slack.api.model.block.Blocks.actions;
-import static com.slack.api.model.block.Blocks.header;
-import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
-import static com.slack.api.model.block.composition.BlockCompositions.plainText;
-import static com.slack.api.model.block.element.BlockElements.button;
-
-import com.slack.api.model.block.Blocks;
 import com.slack.api.model.block.LayoutBlock;
-import com.slack.api.model.block.composition.ConfirmationDialogObject;
-import com.slack.api.model.block.composition.TextObject;
-import com.slack.api.model.block.element.BlockElement;
-import com.slack.api.model.block.element.ButtonElement;
 import dev.influxtokenbot.managementapi.DatabaseToken;
+import dev.influxtokenbot.revocation.ApprovalMode;
 import dev.influxtokenbot.revocation.Outcome;
 import dev.influxtokenbot.revocation.RequestState;
 import dev.influxtokenbot.revocation.RevocationRequest;
-import dev.influxtokenbot.revocation.TokenId;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Turns outcomes into Slack messages. Each message is one short, true sentence about what happened
- * and what to do, and stays inside Slack's limits of 50 blocks and 3000 characters a text.
+ * Turns outcomes into the answers people see through {@code response_url}: one short, true sentence
+ * about what happened and what to do, inside Slack's limits of 50 blocks and 3000 characters a
+ * text. The channel messages of the two-person rule are {@link ApprovalText}'s.
  */
 final class Messages {
     /** Header, tokens and footer together stay under Slack's 50 blocks. */
@@ -35,16 +24,22 @@ final class Messages {
     private static final int MAX_ECHO = 80;
 
     private final UUID clusterId;
+    private final ApprovalMode mode;
     private final Clock clock;
-    private final Duration confirmationTtl;
 
-    Messages(UUID clusterId, Clock clock, Duration confirmationTtl) {
+    Messages(UUID clusterId, ApprovalMode mode, Clock clock) {
         this.clusterId = clusterId;
+        this.mode = mode;
         this.clock = clock;
-        this.confirmationTtl = confirmationTtl;
     }
 
     Reply usage() {
+        String revoke =
+                mode == ApprovalMode.SELF
+                        ? "• `/influx-token revoke TOKEN_ID [REASON]`: shows what the token can do"
+                                + " and asks you to confirm.\n"
+                        : "• `/influx-token revoke TOKEN_ID REASON`: asks an approver in the"
+                                + " channel; another person must approve.\n";
         String text =
                 "*`/influx-token`* lists and revokes the database tokens of InfluxDB cluster "
                         + Markup.code(clusterId.toString())
@@ -53,17 +48,19 @@ final class Messages {
                         + " filters on the start of the id, the description or a database"
                         + " name.\n"
                         + "• `/influx-token list --all [TEXT]`: revoked tokens too.\n"
-                        + "• `/influx-token revoke TOKEN_ID`: shows what the token can do and"
-                        + " asks you to confirm.\n"
+                        + revoke
+                        + "• `/influx-token pending`: requests waiting for a decision.\n"
+                        + "• `/influx-token audit [N]`: the last N events of the audit trail"
+                        + " (20 if not given).\n"
                         + "• `/influx-token help`: this message.\n"
                         + "Revoking is immediate and cannot be undone. Only people on the bot's"
                         + " allowlist can list or revoke.";
-        return Reply.of("How to use /influx-token", List.of(section(text)));
+        return Reply.of("How to use /influx-token", List.of(Texts.section(text)));
     }
 
     Reply unknownCommand(String subcommand) {
         String text = "I don't know " + Markup.code(Markup.truncate(subcommand, MAX_ECHO)) + ".";
-        List<LayoutBlock> blocks = new ArrayList<>(List.of(section(text)));
+        List<LayoutBlock> blocks = new ArrayList<>(List.of(Texts.section(text)));
         blocks.addAll(usage().blocks());
         return Reply.of("Unknown subcommand. How to use /influx-token", blocks);
     }
@@ -78,25 +75,69 @@ final class Messages {
                                 + Markup.code(EXAMPLE_TOKEN_ID)
                                 + "; find them with `/influx-token list`. Nothing was sent to"
                                 + " InfluxDB.";
-        return simple(text);
+        return Texts.simple(text);
     }
 
-    Reply refused(Outcome.Refused refused) {
-        return simple(
-                ":no_entry: Only people on this bot's allowlist can list or revoke database"
-                        + " tokens. To be added, ask an admin to put your Slack user id "
-                        + Markup.code(refused.userId())
-                        + " in `ALLOWED_USERS`.");
+    Reply noChannelForApproval() {
+        return Texts.simple(
+                ":no_entry: With the two-person rule, approvers must see the request: run this"
+                        + " in a channel, or ask an admin to set `APPROVAL_CHANNEL`. Nothing was"
+                        + " asked.");
+    }
+
+    Reply approvalNotPosted(String channelId, String error) {
+        String hint =
+                error.equals("not_in_channel") || error.equals("channel_not_found")
+                        ? " Invite the bot to <#" + channelId + "> (`/invite`) and try again."
+                        : " Try again in a minute.";
+        return Texts.simple(
+                ":x: I could not post the request for approval in <#"
+                        + channelId
+                        + "> (Slack said "
+                        + Markup.code(error)
+                        + "), so nothing was asked and nothing was revoked."
+                        + hint);
+    }
+
+    static Reply refused(Outcome.Refused refused) {
+        String user = Markup.code(refused.userId());
+        String text =
+                switch (refused.why()) {
+                    case NOT_ON_ALLOWLIST ->
+                            ":no_entry: Only people on this bot's allowlist can list or revoke"
+                                + " database tokens. To be added, ask an admin to put your Slack"
+                                + " user id "
+                                    + user
+                                    + " in `ALLOWED_USERS`.";
+                    case NOT_APPROVER ->
+                            ":no_entry: Only approvers can approve or deny requests."
+                                    + " To be added, ask an admin to put your Slack user id "
+                                    + user
+                                    + " in `APPROVERS`. Nothing was revoked.";
+                    case SELF_APPROVAL ->
+                            ":no_entry: You asked for this revoke, so someone else must approve or"
+                                    + " deny it; you can withdraw it instead. Nothing was revoked.";
+                    case NOT_REQUESTER ->
+                            ":no_entry: Only "
+                                    + Markup.mention(refused.request().requester())
+                                    + " can confirm, cancel or withdraw this request. Nothing was"
+                                    + " revoked.";
+                    case WRONG_MODE ->
+                            ":no_entry: This button does not fit this request: it needs the"
+                                    + " decision the bot's approval rule asks for. Nothing was"
+                                    + " revoked.";
+                };
+        return Texts.simple(text);
     }
 
     Reply busy() {
-        return simple(
+        return Texts.simple(
                 ":hourglass: The bot is busy right now, so nothing was done. Try again in a"
                         + " moment.");
     }
 
     Reply internalError() {
-        return simple(
+        return Texts.simple(
                 ":x: Something went wrong inside the bot. Check with `/influx-token list --all`"
                         + " before trying again; the bot's log has the details.");
     }
@@ -113,13 +154,21 @@ final class Messages {
 
     Reply prepare(Outcome.OfPrepare outcome) {
         if (outcome instanceof Outcome.Prepared prepared) {
-            return confirmation(prepared);
+            return ConfirmationText.confirmation(
+                    prepared.request(), prepared.token(), clock.instant());
+        }
+        if (outcome instanceof Outcome.ReasonRequired required) {
+            return Texts.simple(
+                    "Say why: `/influx-token revoke "
+                            + required.tokenId()
+                            + " REASON`. Approvers see the reason with the request. Nothing was"
+                            + " asked.");
         }
         if (outcome instanceof Outcome.AlreadyRevoked revoked) {
             return alreadyRevoked(revoked.token());
         }
         if (outcome instanceof Outcome.NotFound notFound) {
-            return simple(
+            return Texts.simple(
                     "InfluxDB has no database token "
                             + Markup.code(notFound.tokenId().toString())
                             + " in this cluster. Check the id with `/influx-token list --all`.");
@@ -127,129 +176,94 @@ final class Messages {
         if (outcome instanceof Outcome.Refused refused) {
             return refused(refused);
         }
+        if (outcome instanceof Outcome.ApprovalRequested requested) {
+            throw new IllegalArgumentException(
+                    "a request for approval is posted, not answered: " + requested.request().id());
+        }
         return failed((Outcome.Failed) outcome, "read the database token");
     }
 
-    Reply confirm(Outcome.OfConfirm outcome) {
-        if (outcome instanceof Outcome.Revoked revoked) {
-            return revoked(revoked);
-        }
-        if (outcome instanceof Outcome.RevokedButStillListed doubtful) {
-            return revokedButStillListed(doubtful.request());
-        }
-        if (outcome instanceof Outcome.NotFound notFound) {
-            return goneBeforeRevoke(notFound.tokenId());
-        }
-        if (outcome instanceof Outcome.Failed failed) {
-            return failed(failed, "revoke the database token").replacingOriginal();
-        }
-        return click(outcome);
-    }
-
-    Reply cancel(Outcome.OfCancel outcome) {
-        if (outcome instanceof Outcome.Cancelled cancelled) {
-            return simple(
-                            ":leftwards_arrow_with_hook: Cancelled: database token "
-                                    + Markup.code(cancelled.request().tokenId().toString())
-                                    + " was not revoked.")
-                    .replacingOriginal();
-        }
-        return click(outcome);
-    }
-
-    /** Answers to clicks that did not get as far as InfluxDB. */
-    private Reply click(Outcome outcome) {
+    /**
+     * The answer to the person who clicked. In self mode the outcome takes the confirmation's
+     * place; with the two-person rule the channel message is updated instead, and the clicker is
+     * answered only when the click changed nothing.
+     */
+    static Reply decision(Outcome.OfDecision outcome) {
         if (outcome instanceof Outcome.Refused refused) {
             return refused(refused);
         }
-        if (outcome instanceof Outcome.NotRequester notRequester) {
-            return simple(
-                    ":no_entry: Only "
-                            + Markup.mention(notRequester.request().requester())
-                            + " can confirm or cancel this request. Nothing was revoked.");
+        if (outcome instanceof Outcome.AlreadyHandled handled) {
+            return Texts.simple(
+                    "This request was already handled: " + phrase(handled.state()) + ".");
+        }
+        if (outcome instanceof Outcome.UnknownRequest) {
+            return Texts.simple(
+                    "This request is no longer known to the bot. Nothing was revoked. Run"
+                            + " `/influx-token revoke TOKEN_ID` again.");
         }
         if (outcome instanceof Outcome.Expired expired) {
-            return expired(expired.request());
+            return Texts.simple(
+                            ":hourglass: This request expired after "
+                                    + ConfirmationText.minutes(expired.request())
+                                    + " minutes, so nothing was revoked. Run `/influx-token revoke "
+                                    + expired.request().tokenId()
+                                    + "` to start again.")
+                    .replacingOriginal();
         }
-        if (outcome instanceof Outcome.AlreadyHandled handled) {
-            return simple("This request was already handled: " + phrase(handled.state()) + ".");
+        if (outcome instanceof Outcome.Withdrawn withdrawn) {
+            String word =
+                    withdrawn.request().mode() == ApprovalMode.SELF ? "Cancelled" : "Withdrawn";
+            return Texts.simple(
+                            ":leftwards_arrow_with_hook: "
+                                    + word
+                                    + ": "
+                                    + Texts.token(withdrawn.request())
+                                    + " was not revoked.")
+                    .replacingOriginal();
         }
-        return simple(
-                        "This confirmation is no longer valid (the bot may have restarted since it"
-                                + " was issued). Nothing was revoked. Run `/influx-token revoke"
-                                + " TOKEN_ID` again.")
-                .replacingOriginal();
+        return Texts.simple(revokeOutcome(outcome)).replacingOriginal();
     }
 
-    private Reply confirmation(Outcome.Prepared prepared) {
-        DatabaseToken token = prepared.token();
-        RevocationRequest request = prepared.request();
-        List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(header(h -> h.text(plainText("Revoke this database token?"))));
-        blocks.add(Blocks.section(s -> s.fields(fields(token))));
-        if (!request.reason().isBlank()) {
-            blocks.add(
-                    section("*Reason:* " + Markup.escape(Markup.truncate(request.reason(), 500))));
+    /** What a revoke came to, in one sentence; for outcomes that sent a revoke. */
+    static String revokeOutcome(Outcome.OfDecision outcome) {
+        if (outcome instanceof Outcome.Revoked revoked) {
+            RevocationRequest request = revoked.request();
+            String when =
+                    revoked.timeFromApi()
+                            ? Markup.dateTime(revoked.revokedAt())
+                            : "at about " + Markup.dateTime(revoked.revokedAt());
+            return ":white_check_mark: "
+                    + Markup.mention(revoked.decision().actor())
+                    + " revoked "
+                    + Texts.token(request)
+                    + " "
+                    + when
+                    + ". Clients that used it have lost access and need a new token.";
         }
-        blocks.add(
-                section(
-                        ":warning: Revoking is *immediate* and *cannot be undone*. Every client"
-                            + " that uses this token loses access at once and needs a new token."));
-        blocks.add(
-                context(
-                        "Only you can confirm this. It expires "
-                                + Markup.dateTime(request.expiresAt())
-                                + " ("
-                                + confirmationTtl.toMinutes()
-                                + " minutes)."));
-        blocks.add(actions(a -> a.elements(confirmationButtons(request))));
-        return Reply.of("Revoke database token " + token.id() + "? Confirm or cancel.", blocks);
-    }
-
-    private List<TextObject> fields(DatabaseToken token) {
-        return List.of(
-                markdownText("*Token id*\n" + TokenText.id(token)),
-                markdownText("*Description*\n" + TokenText.description(token.description())),
-                markdownText("*Permissions*\n" + TokenText.permissions(token.permissions())),
-                markdownText("*Created*\n" + Markup.date(token.createdAt())),
-                markdownText("*Expires*\n" + TokenText.expiry(token, clock.instant())));
-    }
-
-    private static List<BlockElement> confirmationButtons(RevocationRequest request) {
-        ButtonElement revoke =
-                button(
-                        b ->
-                                b.actionId(ActionIds.CONFIRM_REVOKE)
-                                        .text(plainText("Revoke token"))
-                                        .style("danger")
-                                        .value(request.id())
-                                        .confirm(confirmDialog(request.tokenId())));
-        ButtonElement cancel =
-                button(
-                        b ->
-                                b.actionId(ActionIds.CANCEL_REVOKE)
-                                        .text(plainText("Cancel"))
-                                        .value(request.id()));
-        return List.of(revoke, cancel);
-    }
-
-    private static ConfirmationDialogObject confirmDialog(TokenId tokenId) {
-        return ConfirmationDialogObject.builder()
-                .title(plainText("Revoke this token now?"))
-                .text(
-                        plainText(
-                                "Database token "
-                                        + tokenId
-                                        + " stops working immediately. This cannot be undone."))
-                .confirm(plainText("Revoke"))
-                .deny(plainText("Keep it"))
-                .style("danger")
-                .build();
+        if (outcome instanceof Outcome.RevokedButStillListed doubtful) {
+            return ":warning: InfluxDB accepted the revoke of database token "
+                    + Markup.code(doubtful.request().tokenId().toString())
+                    + ", but still lists it as active. Check with `/influx-token list --all` in"
+                    + " a minute; if it is still active, revoke it again.";
+        }
+        if (outcome instanceof Outcome.NotFound notFound) {
+            return "InfluxDB no longer has database token "
+                    + Markup.code(notFound.tokenId().toString())
+                    + "; someone may have revoked it already. Check with `/influx-token list"
+                    + " --all`.";
+        }
+        if (outcome instanceof Outcome.Failed failed) {
+            return failed(failed, "revoke the database token").text();
+        }
+        if (outcome instanceof Outcome.Denied denied) {
+            return ":no_entry_sign: Denied: " + Texts.token(denied.request()) + " was not revoked.";
+        }
+        throw new IllegalArgumentException("not a revoke outcome: " + outcome);
     }
 
     private Reply alreadyRevoked(DatabaseToken token) {
         String when = token.revocation().map(Markup::dateTime).orElse("earlier");
-        return simple(
+        return Texts.simple(
                 "Database token "
                         + TokenText.id(token)
                         + " ("
@@ -259,59 +273,15 @@ final class Messages {
                         + ". Nothing to do.");
     }
 
-    private Reply revoked(Outcome.Revoked revoked) {
-        RevocationRequest request = revoked.request();
-        String when =
-                revoked.timeFromApi()
-                        ? Markup.dateTime(revoked.revokedAt())
-                        : "at about " + Markup.dateTime(revoked.revokedAt());
-        return simple(
-                        ":white_check_mark: "
-                                + Markup.mention(request.requester())
-                                + " revoked database token "
-                                + Markup.code(request.tokenId().toString())
-                                + " ("
-                                + TokenText.description(request.tokenDescription())
-                                + ") "
-                                + when
-                                + ". Clients that used it have lost access and need a new"
-                                + " token.")
-                .replacingOriginal();
-    }
-
-    private static Reply revokedButStillListed(RevocationRequest request) {
-        return simple(
-                        ":warning: InfluxDB accepted the revoke of database token "
-                                + Markup.code(request.tokenId().toString())
-                                + ", but still lists it as active. Check with `/influx-token list"
-                                + " --all` in a minute; if it is still active, revoke it again.")
-                .replacingOriginal();
-    }
-
-    private static Reply goneBeforeRevoke(TokenId tokenId) {
-        return simple(
-                        "InfluxDB no longer has database token "
-                                + Markup.code(tokenId.toString())
-                                + "; someone may have revoked it already. Check with"
-                                + " `/influx-token list --all`.")
-                .replacingOriginal();
-    }
-
-    private Reply expired(RevocationRequest request) {
-        return simple(
-                        ":hourglass: This confirmation expired after "
-                                + confirmationTtl.toMinutes()
-                                + " minutes, so nothing was revoked. Run `/influx-token revoke "
-                                + request.tokenId()
-                                + "` to start again.")
-                .replacingOriginal();
-    }
-
-    private static Reply failed(Outcome.Failed failed, String whatFailed) {
+    static Reply failed(Outcome.Failed failed, String whatFailed) {
         String tokenId =
                 failed.request() == null
                         ? "the database token"
                         : "database token " + Markup.code(failed.request().tokenId().toString());
+        String again =
+                "`/influx-token revoke "
+                        + (failed.request() == null ? "TOKEN_ID" : failed.request().tokenId())
+                        + "`";
         String text =
                 switch (failed.problem()) {
                     case MANAGEMENT_TOKEN_REJECTED ->
@@ -332,36 +302,28 @@ final class Messages {
                     case STILL_ACTIVE ->
                             ":x: InfluxDB did not revoke "
                                     + tokenId
-                                    + "; it is still active. Run `/influx-token revoke "
-                                    + (failed.request() == null
-                                            ? "TOKEN_ID"
-                                            : failed.request().tokenId())
-                                    + "` to try again.";
+                                    + "; it is still active. Run "
+                                    + again
+                                    + " to try again.";
+                    case NOT_SENT ->
+                            ":x: The bot stopped before it sent the revoke of "
+                                    + tokenId
+                                    + ", so nothing was revoked. Run "
+                                    + again
+                                    + " to try again.";
                 };
-        return simple(text);
+        return Texts.simple(text);
     }
 
     private static String phrase(RequestState state) {
         return switch (state) {
-            case PENDING -> "it is still waiting for confirmation";
-            case CANCELLED -> "it was cancelled";
+            case PENDING -> "it is still waiting for a decision";
+            case APPROVED -> "its revoke is being sent right now";
+            case DENIED -> "it was denied";
+            case WITHDRAWN -> "it was cancelled";
             case EXPIRED -> "it expired";
-            case REVOKING -> "its revoke is being sent right now";
             case REVOKED -> "the token was revoked";
             case FAILED -> "its revoke was not confirmed; see the message above";
         };
-    }
-
-    static LayoutBlock section(String mrkdwn) {
-        return Blocks.section(s -> s.text(markdownText(mrkdwn)));
-    }
-
-    static LayoutBlock context(String mrkdwn) {
-        return Blocks.context(c -> c.elements(List.of(markdownText(mrkdwn))));
-    }
-
-    /** A one-section reply whose fallback text is the section's text. */
-    static Reply simple(String mrkdwn) {
-        return Reply.of(mrkdwn, List.of(section(mrkdwn)));
     }
 }

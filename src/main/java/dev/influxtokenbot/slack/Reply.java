@@ -14,7 +14,23 @@ record Reply(String text, List<LayoutBlock> blocks, boolean replacesOriginal) {
         blocks = List.copyOf(blocks);
     }
 
+    private static final Reply NONE = new Reply("", List.of(), false);
+
     static Reply of(String text, List<LayoutBlock> blocks) {
+        return new Reply(text, blocks, false);
+    }
+
+    /** No answer: the outcome was shown some other way, such as by updating a channel message. */
+    static Reply none() {
+        return NONE;
+    }
+
+    boolean isNone() {
+        return blocks.isEmpty() && text.isEmpty();
+    }
+
+    /** The same reply as a new message beside the clicked one, which stays as it is. */
+    Reply asNewMessage() {
         return new Reply(text, blocks, false);
     }
 

@@ -6,12 +6,17 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
+import dev.influxtokenbot.revocation.AuditEvent;
+import dev.influxtokenbot.revocation.DecisionService;
+import dev.influxtokenbot.revocation.Housekeeping;
 import dev.influxtokenbot.revocation.RevocationService;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -20,22 +25,29 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The bot's Slack side: a Bolt app with the {@code /influx-token} command and the revoke buttons,
- * reached either over HTTP on Jetty 12 or over a Socket Mode WebSocket.
+ * The bot's Slack side: a Bolt app with the {@code /influx-token} command and the bot's buttons,
+ * reached either over HTTP on Jetty 12 or over a Socket Mode WebSocket. It starts in two steps:
+ * {@link #connect} checks the bot token with Slack before anything else is built, and {@link
+ * #handle} adds the handlers once the revocation rules exist.
  */
 public final class SlackBot implements AutoCloseable {
     private static final Duration SLACK_CALL_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
 
     private final App app;
+    private final Options options;
     private final Worker worker;
-    private final Clock clock;
+    private final SlackMessenger messenger;
+    private AuditChannel auditChannel;
+    private HousekeepingJob housekeeping;
     private Server server;
     private SocketModeApp socketMode;
 
-    private SlackBot(App app, Worker worker, Clock clock) {
+    private SlackBot(App app, Options options) {
         this.app = app;
-        this.worker = worker;
-        this.clock = clock;
+        this.options = options;
+        this.worker = new Worker(options.workerThreads(), options.workQueueCapacity());
+        this.messenger = new SlackMessenger(app.client(), options.botToken(), Thread::sleep);
     }
 
     /**
@@ -43,21 +55,11 @@ public final class SlackBot implements AutoCloseable {
      *
      * @throws IllegalArgumentException when Slack rejects the bot token or cannot be reached
      */
-    public static SlackBot create(Options options, RevocationService service) {
+    public static SlackBot connect(Options options) {
         App app = new App(appConfig(options));
-        Worker worker = new Worker(options.workerThreads(), options.workQueueCapacity());
-        Messages messages =
-                new Messages(options.clusterId(), options.clock(), service.confirmationTtl());
-        RevokeButtons buttons = new RevokeButtons(service, messages, worker);
-
-        app.command(TokenCommand.NAME, new TokenCommand(service, messages, worker));
-        app.blockAction(ActionIds.START_REVOKE, buttons.start());
-        app.blockAction(ActionIds.CONFIRM_REVOKE, buttons.confirm());
-        app.blockAction(ActionIds.CANCEL_REVOKE, buttons.cancel());
         try {
             app.start();
         } catch (IllegalArgumentException e) {
-            worker.shutdown(Duration.ZERO);
             throw new IllegalArgumentException(
                     "Slack did not accept SLACK_BOT_TOKEN ("
                             + e.getMessage()
@@ -65,7 +67,7 @@ public final class SlackBot implements AutoCloseable {
                             + " is reachable",
                     e);
         }
-        return new SlackBot(app, worker, options.clock());
+        return new SlackBot(app, options);
     }
 
     private static AppConfig appConfig(Options options) {
@@ -82,6 +84,46 @@ public final class SlackBot implements AutoCloseable {
                 // The auth.test made at startup is kept, so no acknowledgement waits on Slack.
                 .authTestCacheExpirationMillis(-1)
                 .build();
+    }
+
+    /** Where audit events go in Slack: a channel, or nowhere when {@code channelId} is null. */
+    public Consumer<AuditEvent> auditChannel(String channelId) {
+        if (channelId == null) {
+            return event -> {};
+        }
+        auditChannel = new AuditChannel(messenger, channelId);
+        return auditChannel;
+    }
+
+    /** Adds the command and button handlers, and starts housekeeping. */
+    public void handle(Services services) {
+        Messages messages =
+                new Messages(
+                        options.clusterId(), services.requests().rules().mode(), options.clock());
+        Approvals approvals =
+                new Approvals(
+                        services.requests(),
+                        services.decisions(),
+                        messenger,
+                        messages,
+                        options.clock());
+        Requests requests =
+                new Requests(services.requests(), approvals, messages, options.approvalChannel());
+        Buttons buttons = new Buttons(requests, services.decisions(), approvals, messages, worker);
+
+        app.command(
+                TokenCommand.NAME,
+                new TokenCommand(services.requests(), requests, messages, worker));
+        app.blockAction(ActionIds.START_REVOKE, buttons.start());
+        app.blockAction(ActionIds.CONFIRM_REVOKE, buttons.confirm());
+        app.blockAction(ActionIds.CANCEL_REVOKE, buttons.cancel());
+        app.blockAction(ActionIds.APPROVE, buttons.approve());
+        app.blockAction(ActionIds.DENY, buttons.deny());
+        app.blockAction(ActionIds.WITHDRAW, buttons.withdraw());
+        app.blockAction(Pattern.compile(Pattern.quote(ActionIds.NOTE_INPUT)), buttons.noteTyped());
+
+        housekeeping = new HousekeepingJob(services.housekeeping(), approvals);
+        housekeeping.start(options.housekeepingInterval());
     }
 
     /**
@@ -102,7 +144,7 @@ public final class SlackBot implements AutoCloseable {
         connector.setShutdownIdleTimeout(200);
         server.addConnector(connector);
 
-        RequestSignature signature = new RequestSignature(signingSecret, clock);
+        RequestSignature signature = new RequestSignature(signingSecret, options.clock());
         server.setHandler(new GracefulHandler(new SlackHttpHandler(app, signature)));
         server.setStopTimeout(Duration.ofSeconds(10).toMillis());
         server.start();
@@ -117,7 +159,7 @@ public final class SlackBot implements AutoCloseable {
 
     /**
      * Stops taking requests, lets work already queued (such as a revoke in flight) finish and
-     * report, then stops.
+     * report, posts the audit events still queued, then stops.
      */
     @Override
     public void close() throws Exception {
@@ -127,8 +169,24 @@ public final class SlackBot implements AutoCloseable {
         if (socketMode != null) {
             socketMode.close();
         }
-        worker.shutdown(Duration.ofSeconds(20));
+        if (housekeeping != null) {
+            housekeeping.stop();
+        }
+        worker.shutdown(SHUTDOWN_GRACE);
+        if (auditChannel != null) {
+            auditChannel.shutdown(Duration.ofSeconds(5));
+        }
         app.stop();
+    }
+
+    /** The revocation rules the handlers call. */
+    public record Services(
+            RevocationService requests, DecisionService decisions, Housekeeping housekeeping) {
+        public Services {
+            Objects.requireNonNull(requests, "requests");
+            Objects.requireNonNull(decisions, "decisions");
+            Objects.requireNonNull(housekeeping, "housekeeping");
+        }
     }
 
     /**
@@ -137,21 +195,26 @@ public final class SlackBot implements AutoCloseable {
      * @param botToken the bot token, sent only to Slack's Web API
      * @param slackApiUrl base of Slack's Web API, ending in a slash
      * @param clusterId shown in the usage text
+     * @param approvalChannel where requests for approval go, or null for the asking channel
      * @param workerThreads how many requests may call InfluxDB at once
      * @param workQueueCapacity how many may wait for a thread before new ones are refused
+     * @param housekeepingInterval how often expired requests and abandoned revokes are settled
      */
     public record Options(
             String botToken,
             URI slackApiUrl,
             UUID clusterId,
+            String approvalChannel,
             Clock clock,
             int workerThreads,
-            int workQueueCapacity) {
+            int workQueueCapacity,
+            Duration housekeepingInterval) {
         public Options {
             Objects.requireNonNull(botToken, "botToken");
             Objects.requireNonNull(slackApiUrl, "slackApiUrl");
             Objects.requireNonNull(clusterId, "clusterId");
             Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(housekeepingInterval, "housekeepingInterval");
         }
 
         @Override

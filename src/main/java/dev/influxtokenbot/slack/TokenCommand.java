@@ -15,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers {@code /influx-token}. What can be decided without InfluxDB (usage, refusals, malformed
- * ids) is answered in the acknowledgement itself; the rest is queued and answered through {@code
- * response_url}.
+ * Answers {@code /influx-token}. What can be decided without InfluxDB or the store (usage,
+ * refusals, malformed ids) is answered in the acknowledgement itself; the rest is queued and
+ * answered through {@code response_url}.
  */
 final class TokenCommand implements SlashCommandHandler {
     static final String NAME = "/influx-token";
@@ -25,11 +25,13 @@ final class TokenCommand implements SlashCommandHandler {
     private static final Logger log = LoggerFactory.getLogger(TokenCommand.class);
 
     private final RevocationService service;
+    private final Requests requests;
     private final Messages messages;
     private final Worker worker;
 
-    TokenCommand(RevocationService service, Messages messages, Worker worker) {
+    TokenCommand(RevocationService service, Requests requests, Messages messages, Worker worker) {
         this.service = service;
+        this.requests = requests;
         this.messages = messages;
         this.worker = worker;
     }
@@ -38,13 +40,20 @@ final class TokenCommand implements SlashCommandHandler {
     public Response apply(SlashCommandRequest request, SlashCommandContext context) {
         SlashCommandPayload payload = request.getPayload();
         Command command = CommandParser.parse(payload.getText());
-        String requester = payload.getUserId();
+        String user = payload.getUserId();
 
         if (command instanceof Command.ListTokens list) {
-            return list(requester, list, context);
+            return list(user, list, context);
         }
         if (command instanceof Command.Revoke revoke) {
-            return revoke(requester, revoke, context);
+            return revoke(user, revoke, payload.getChannelId(), context);
+        }
+        if (command instanceof Command.Pending) {
+            return queue("pending", context, () -> TrailText.pending(service.pending(user)));
+        }
+        if (command instanceof Command.Audit audit) {
+            return queue(
+                    "audit", context, () -> TrailText.audit(service.audit(user, audit.count())));
         }
         if (command instanceof Command.Unknown unknown) {
             return ack(context, messages.unknownCommand(unknown.subcommand()));
@@ -52,28 +61,29 @@ final class TokenCommand implements SlashCommandHandler {
         return ack(context, messages.usage());
     }
 
-    private Response list(String requester, Command.ListTokens list, SlashCommandContext context) {
-        Optional<Outcome.Refused> refusal = service.refusal(requester, "list");
+    private Response list(String user, Command.ListTokens list, SlashCommandContext context) {
+        Optional<Outcome.Refused> refusal = service.refusal(user, "list");
         if (refusal.isPresent()) {
-            return ack(context, messages.refused(refusal.get()));
+            return ack(context, Messages.refused(refusal.get()));
         }
-        return queue("list", context, () -> messages.list(service.list(requester, list.query())));
+        return queue("list", context, () -> messages.list(service.list(user, list.query())));
     }
 
-    private Response revoke(String requester, Command.Revoke revoke, SlashCommandContext context) {
-        Optional<Outcome.Refused> refusal = service.refusal(requester, "prepare");
+    private Response revoke(
+            String user, Command.Revoke revoke, String channelId, SlashCommandContext context) {
+        Optional<Outcome.Refused> refusal = service.refusal(user, "prepare");
         if (refusal.isPresent()) {
-            return ack(context, messages.refused(refusal.get()));
+            return ack(context, Messages.refused(refusal.get()));
         }
         Optional<TokenId> tokenId = TokenId.parse(revoke.tokenIdText());
         if (tokenId.isEmpty()) {
-            log.info("action=prepare requester={} outcome=invalid_token_id", requester);
+            log.info("action=prepare requester={} outcome=invalid_token_id", user);
             return ack(context, messages.invalidTokenId(revoke.tokenIdText()));
         }
         return queue(
                 "prepare",
                 context,
-                () -> messages.prepare(service.prepare(requester, tokenId.get(), revoke.reason())));
+                () -> requests.revoke(user, tokenId.get(), revoke.reason(), channelId));
     }
 
     private Response queue(String action, SlashCommandContext context, Supplier<Reply> work) {

@@ -33,10 +33,10 @@ final class TokenList {
                 tokens.subList(0, Math.min(tokens.size(), Messages.MAX_LISTED_TOKENS));
 
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(Messages.section(heading()));
+        blocks.add(Texts.section(heading()));
         shown.forEach(token -> blocks.add(tokenSection(token)));
         if (shown.size() < tokens.size()) {
-            blocks.add(Messages.context(leftOut(tokens.size() - shown.size())));
+            blocks.add(Texts.context(leftOut(tokens.size() - shown.size())));
         }
         return Reply.of(fallbackText(), blocks);
     }

@@ -62,6 +62,9 @@ final class Worker implements AutoCloseable {
     }
 
     private static void deliver(String action, Responder responder, Reply reply) {
+        if (reply.isNone()) {
+            return;
+        }
         try {
             responder.send(reply);
         } catch (Exception e) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -398,7 +400,11 @@ class SettingsTest {
                                         null,
                                         Secret.of(MANAGEMENT_TOKEN),
                                         URI.create("https://console.influxdata.com/api/v0"),
-                                        Set.of()))
+                                        Set.of(),
+                                        new Settings.Approvals(
+                                                false, Set.of(), null, Duration.ofMinutes(30)),
+                                        new Settings.Embedded(Path.of("data")),
+                                        null))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("clusterId");
     }

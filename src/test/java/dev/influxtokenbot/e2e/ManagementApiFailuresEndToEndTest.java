@@ -338,8 +338,9 @@ class ManagementApiFailuresEndToEndTest {
                 .anySatisfy(
                         line ->
                                 assertThat(line)
-                                        .contains("action=revoke")
-                                        .contains("outcome=not_found"));
+                                        .contains("event=failed")
+                                        .contains("outcome=not_found")
+                                        .contains("apiStatus=404"));
     }
 
     @Test

@@ -223,11 +223,11 @@ class RevokeEndToEndTest {
     }
 
     @Test
-    void confirm_unknownRequestId_saysTheConfirmationIsNoLongerValidAndSendsNothing() {
+    void confirm_unknownRequestId_saysTheRequestIsUnknownAndSendsNothing() {
         SlackClient.Sent click = harness.client.click(ALICE, "revoke_confirm", "req-999");
 
         SlackMessage answer = SlackMessage.of(harness.slack.awaitResponse(click.responseUrl()));
-        assertThat(answer.text()).contains("no longer valid").contains("Nothing was revoked");
+        assertThat(answer.text()).contains("no longer known").contains("Nothing was revoked");
         assertThat(harness.api.requests()).isEmpty();
     }
 

@@ -20,6 +20,8 @@ import dev.influxtokenbot.testing.SlackMessage;
 import dev.influxtokenbot.testing.TestSecrets;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -41,6 +43,7 @@ class SocketModeEndToEndTest {
     private FakeManagementApi api;
     private FakeSocketMode socketMode;
     private Bot bot;
+    private Path dataDirectory;
 
     @BeforeEach
     void start() throws Exception {
@@ -54,12 +57,14 @@ class SocketModeEndToEndTest {
         Map<String, String> environment = BotHarness.environment(slack, api);
         environment.remove("SLACK_SIGNING_SECRET");
         environment.put("SLACK_APP_TOKEN", TestSecrets.APP_TOKEN);
+        dataDirectory = Files.createTempDirectory("influx-token-bot-test");
+        environment.put("DATA_DIR", dataDirectory.toString());
         bot =
                 Bot.start(
                         Settings.fromEnvironment(environment),
                         clock,
                         BotHarness.countingIds(),
-                        BotHarness.CLIENT_OPTIONS);
+                        BotHarness.TUNING);
         socketMode.awaitConnection();
     }
 
@@ -72,6 +77,7 @@ class SocketModeEndToEndTest {
             api.close();
             slack.close();
             logs.close();
+            BotHarness.deleteRecursively(dataDirectory);
         }
     }
 

@@ -4,19 +4,24 @@ import dev.influxtokenbot.Bot;
 import dev.influxtokenbot.config.Settings;
 import dev.influxtokenbot.managementapi.ClientOptions;
 import dev.influxtokenbot.managementapi.RetryPolicy;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
- * The real bot on a random port, wired to a fake Slack and a fake Management API on 127.0.0.1, with
- * a clock that moves only when the test says and request ids counted from one. Logs of the whole
- * run are captured.
+ * The real bot on a random port, wired to a fake Slack and a fake Management API on 127.0.0.1 and
+ * to an embedded store in a fresh folder, with a clock that moves only when the test says and
+ * request ids counted from one. Logs of the whole run are captured.
  */
 public final class BotHarness implements AutoCloseable {
     /** On the allowlist. */
@@ -37,27 +42,30 @@ public final class BotHarness implements AutoCloseable {
                     Duration.ofSeconds(1),
                     new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(200)));
 
+    /** Housekeeping runs often, so tests that move the clock see its effect soon. */
+    public static final Bot.Tuning TUNING = new Bot.Tuning(CLIENT_OPTIONS, Duration.ofMillis(100));
+
     public final LogCapture logs;
     public final MutableClock clock;
     public final FakeSlack slack;
     public final FakeManagementApi api;
-    public final Bot bot;
-    public final SlackClient client;
+    public final Path dataDirectory;
+    public Bot bot;
+    public SlackClient client;
+
+    private final Map<String, String> environment;
+    private final Supplier<String> requestIds = countingIds();
 
     private BotHarness(Consumer<Map<String, String>> customize) throws Exception {
         logs = LogCapture.attach();
         clock = new MutableClock(START);
         slack = new FakeSlack();
         api = new FakeManagementApi(clock);
-        Map<String, String> environment = environment(slack, api);
+        dataDirectory = Files.createTempDirectory("influx-token-bot-test");
+        environment = environment(slack, api);
+        environment.put("DATA_DIR", dataDirectory.toString());
         customize.accept(environment);
-        bot =
-                Bot.start(
-                        Settings.fromEnvironment(environment),
-                        clock,
-                        countingIds(),
-                        CLIENT_OPTIONS);
-        client = new SlackClient(URI.create("http://127.0.0.1:" + bot.httpPort()), clock, slack);
+        startBot();
     }
 
     public static BotHarness start() throws Exception {
@@ -67,6 +75,17 @@ public final class BotHarness implements AutoCloseable {
     /** Starts the bot with the test environment changed by {@code customize}. */
     public static BotHarness start(Consumer<Map<String, String>> customize) throws Exception {
         return new BotHarness(customize);
+    }
+
+    /** Stops the bot as a deploy would, and starts a new one on the same store and fakes. */
+    public void restart() throws Exception {
+        bot.close();
+        startBot();
+    }
+
+    private void startBot() throws Exception {
+        bot = Bot.start(Settings.fromEnvironment(environment), clock, requestIds, TUNING);
+        client = new SlackClient(URI.create("http://127.0.0.1:" + bot.httpPort()), clock, slack);
     }
 
     /** A complete HTTP-mode environment pointing at the fakes. */
@@ -99,6 +118,18 @@ public final class BotHarness implements AutoCloseable {
             api.close();
             slack.close();
             logs.close();
+            deleteRecursively(dataDirectory);
+        }
+    }
+
+    public static void deleteRecursively(Path directory) throws IOException {
+        if (directory == null || !Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 }

@@ -11,16 +11,21 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * A stand-in for Slack on a real HTTP server on 127.0.0.1: the Web API methods the bot calls under
@@ -40,6 +45,10 @@ public final class FakeSlack implements AutoCloseable {
     private final AtomicInteger responseIds = new AtomicInteger();
     private volatile String socketModeUrl = "ws://127.0.0.1:1/";
     private volatile boolean rejectBotToken;
+    private final Map<String, Message> currentMessages = new LinkedHashMap<>();
+    private final Map<String, Integer> updateCounts = new HashMap<>();
+    private final Map<String, Queue<WebApiFault>> faults = new ConcurrentHashMap<>();
+    private final AtomicInteger nextTs = new AtomicInteger();
 
     public FakeSlack() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -62,6 +71,78 @@ public final class FakeSlack implements AutoCloseable {
     /** What {@code apps.connections.open} hands out: the Socket Mode WebSocket to connect to. */
     public void socketModeUrl(String url) {
         this.socketModeUrl = url;
+    }
+
+    // ---- channel messages (chat.postMessage and chat.update) ----
+
+    /** A channel the bot is not in: posting there answers {@code not_in_channel}. */
+    public static final String CHANNEL_WITHOUT_BOT = "CNOTJOINED";
+
+    /** Messages as they stand now, in the order they were first posted. */
+    public synchronized List<Message> messages() {
+        return List.copyOf(currentMessages.values());
+    }
+
+    /** The message posted at {@code ts} in {@code channel}, as it stands now. */
+    public synchronized Message message(String channel, String ts) {
+        return currentMessages.get(channel + "/" + ts);
+    }
+
+    /** How many times {@code chat.update} changed the message at {@code ts}. */
+    public synchronized int updates(String ts) {
+        return updateCounts.getOrDefault(ts, 0);
+    }
+
+    /** Waits until some message, as it stands now, satisfies {@code condition}. */
+    public synchronized Message awaitMessage(Predicate<Message> condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            for (Message message : currentMessages.values()) {
+                if (condition.test(message)) {
+                    return message;
+                }
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError(
+                        "no message matched in "
+                                + timeout
+                                + "; messages: "
+                                + currentMessages.values());
+            }
+            try {
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+    }
+
+    public Message awaitMessage(Predicate<Message> condition) {
+        return awaitMessage(condition, Duration.ofSeconds(10));
+    }
+
+    /** Makes the next call of a Web API method fail as {@code fault} says. */
+    public void failNext(String method, WebApiFault fault) {
+        faults.computeIfAbsent(method, key -> new ConcurrentLinkedQueue<>()).add(fault);
+    }
+
+    private WebApiFault takeFault(String method) {
+        Queue<WebApiFault> queue = faults.get(method);
+        return queue == null ? null : queue.poll();
+    }
+
+    private synchronized Message current(String key) {
+        return currentMessages.get(key);
+    }
+
+    private synchronized void remember(Message message, boolean isNew) {
+        currentMessages.put(message.channel() + "/" + message.ts(), message);
+        if (!isNew) {
+            updateCounts.merge(message.ts(), 1, Integer::sum);
+        }
+        notifyAll();
     }
 
     /** Makes {@code auth.test} answer {@code invalid_auth}, as Slack does for a revoked token. */
@@ -119,22 +200,73 @@ public final class FakeSlack implements AutoCloseable {
     private void webApi(HttpExchange exchange) throws IOException {
         Call call = record(exchange);
         String method = call.path().substring("/api/".length());
+        WebApiFault fault = takeFault(method);
+        if (fault != null) {
+            fault.send(exchange);
+            return;
+        }
         String body =
                 switch (method) {
-                    case "auth.test" ->
-                            rejectBotToken
-                                    ? "{\"ok\":false,\"error\":\"invalid_auth\"}"
-                                    : "{\"ok\":true,\"url\":\"https://example.slack.com/\","
-                                          + "\"team\":\"Example\",\"user\":\"influxbot\",\"team_id\":\""
-                                            + TEAM_ID
-                                            + "\",\"user_id\":\""
-                                            + BOT_USER_ID
-                                            + "\",\"bot_id\":\"B0001\",\"is_enterprise_install\":false}";
+                    case "auth.test" -> authTest();
                     case "apps.connections.open" ->
                             "{\"ok\":true,\"url\":\"" + socketModeUrl + "\"}";
+                    case "chat.postMessage" -> post(call);
+                    case "chat.update" -> update(call);
                     default -> "{\"ok\":false,\"error\":\"unknown_method\"}";
                 };
         send(exchange, 200, "application/json; charset=utf-8", body);
+    }
+
+    private String authTest() {
+        if (rejectBotToken) {
+            return "{\"ok\":false,\"error\":\"invalid_auth\"}";
+        }
+        return "{\"ok\":true,\"url\":\"https://example.slack.com/\",\"team\":\"Example\","
+                + "\"user\":\"influxbot\",\"team_id\":\""
+                + TEAM_ID
+                + "\",\"user_id\":\""
+                + BOT_USER_ID
+                + "\",\"bot_id\":\"B0001\",\"is_enterprise_install\":false}";
+    }
+
+    private String post(Call call) throws IOException {
+        Map<String, String> form = SlackClient.parseForm(call.body());
+        String channel = form.get("channel");
+        if (channel == null || channel.startsWith("D") || channel.equals(CHANNEL_WITHOUT_BOT)) {
+            return "{\"ok\":false,\"error\":\"not_in_channel\"}";
+        }
+        String ts = "1796000000." + String.format("%06d", nextTs.incrementAndGet());
+        Message message =
+                new Message(
+                        channel,
+                        ts,
+                        form.get("thread_ts"),
+                        form.getOrDefault("text", ""),
+                        JSON.readTree(form.getOrDefault("blocks", "[]")));
+        remember(message, true);
+        return "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"" + ts + "\"}";
+    }
+
+    private String update(Call call) throws IOException {
+        Map<String, String> form = SlackClient.parseForm(call.body());
+        String key = form.get("channel") + "/" + form.get("ts");
+        Message current = current(key);
+        if (current == null) {
+            return "{\"ok\":false,\"error\":\"message_not_found\"}";
+        }
+        Message updated =
+                new Message(
+                        current.channel(),
+                        current.ts(),
+                        current.threadTs(),
+                        form.getOrDefault("text", ""),
+                        JSON.readTree(form.getOrDefault("blocks", "[]")));
+        remember(updated, false);
+        return "{\"ok\":true,\"channel\":\""
+                + current.channel()
+                + "\",\"ts\":\""
+                + current.ts()
+                + "\"}";
     }
 
     private void responseUrl(HttpExchange exchange) throws IOException {
@@ -161,6 +293,49 @@ public final class FakeSlack implements AutoCloseable {
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
+    }
+
+    /**
+     * A channel message as the bot posted or last updated it.
+     *
+     * @param threadTs the thread it replies in, or null
+     */
+    public record Message(
+            String channel, String ts, String threadTs, String text, JsonNode blocks) {
+        /** The fallback text and every text of every block. */
+        public String allText() {
+            return text + "\n" + blocks.toString();
+        }
+
+        public SlackMessage asSlackMessage() {
+            return SlackMessage.of(JSON.createObjectNode().put("text", text).set("blocks", blocks));
+        }
+    }
+
+    /** How a Web API method can fail. */
+    public record WebApiFault(int status, String error, String retryAfter) {
+        /** HTTP 200 with {@code ok: false} and this error, such as {@code ratelimited}. */
+        public static WebApiFault error(String error) {
+            return new WebApiFault(200, error, null);
+        }
+
+        /** HTTP 429 with {@code Retry-After}, as Slack rate-limits. */
+        public static WebApiFault rateLimited(int seconds) {
+            return new WebApiFault(429, "ratelimited", Integer.toString(seconds));
+        }
+
+        /** A 5xx with no useful body. */
+        public static WebApiFault serverError(int status) {
+            return new WebApiFault(status, "", null);
+        }
+
+        void send(HttpExchange exchange) throws IOException {
+            if (retryAfter != null) {
+                exchange.getResponseHeaders().add("Retry-After", retryAfter);
+            }
+            String body = error.isEmpty() ? "" : "{\"ok\":false,\"error\":\"" + error + "\"}";
+            FakeSlack.send(exchange, status, "application/json; charset=utf-8", body);
+        }
     }
 
     /** One request to the fake Slack. */

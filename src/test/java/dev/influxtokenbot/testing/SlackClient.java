@@ -57,6 +57,27 @@ public final class SlackClient {
         return new Sent(post(clickBody(userId, actionId, value, responseUrl)), responseUrl);
     }
 
+    /**
+     * A signed click on a button of a channel message, such as a request for approval, with the
+     * text typed in the message's note field (empty for none).
+     */
+    public Sent clickInChannel(
+            String userId, String actionId, String value, FakeSlack.Message message, String note) {
+        String responseUrl = slack.newResponseUrl();
+        ObjectNode payload = clickJson(userId, actionId, value, responseUrl);
+        ObjectNode container = (ObjectNode) payload.get("container");
+        container.put("channel_id", message.channel()).put("message_ts", message.ts());
+        container.put("is_ephemeral", false);
+        ((ObjectNode) payload.get("channel")).put("id", message.channel());
+        ObjectNode values = payload.putObject("state").putObject("values");
+        values.putObject("decision_note")
+                .putObject("decision_note_input")
+                .put("type", "plain_text_input")
+                .put("value", note);
+        String body = "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8);
+        return new Sent(post(body), responseUrl);
+    }
+
     /** Posts {@code body} signed with the right secret and the current time. */
     public HttpResponse<String> post(String body) {
         String timestamp = Long.toString(clock.instant().getEpochSecond());
@@ -123,7 +144,7 @@ public final class SlackClient {
         }
     }
 
-    static Map<String, String> parseForm(String body) {
+    public static Map<String, String> parseForm(String body) {
         Map<String, String> fields = new LinkedHashMap<>();
         for (String pair : body.strip().split("&")) {
             int equals = pair.indexOf('=');
