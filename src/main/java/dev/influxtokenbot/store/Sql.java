@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -69,7 +68,8 @@ final class Sql {
         } else if (value instanceof Integer number) {
             statement.setInt(index, number);
         } else if (value == null) {
-            statement.setNull(index, Types.VARCHAR);
+            // Untyped, so that each database takes the column's own type.
+            statement.setObject(index, null);
         } else {
             statement.setString(index, value.toString());
         }

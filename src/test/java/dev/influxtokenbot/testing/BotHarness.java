@@ -83,6 +83,25 @@ public final class BotHarness implements AutoCloseable {
         startBot();
     }
 
+    /**
+     * A second bot on the same environment, fakes and store, as a second instance of a deployment
+     * runs; the caller closes it. Only PostgreSQL is meant to be shared this way.
+     */
+    public Instance startAnotherInstance() throws Exception {
+        Bot other = Bot.start(Settings.fromEnvironment(environment), clock, requestIds, TUNING);
+        return new Instance(
+                other,
+                new SlackClient(URI.create("http://127.0.0.1:" + other.httpPort()), clock, slack));
+    }
+
+    /** Another running instance of the bot and a client that speaks to it. */
+    public record Instance(Bot bot, SlackClient client) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            bot.close();
+        }
+    }
+
     private void startBot() throws Exception {
         bot = Bot.start(Settings.fromEnvironment(environment), clock, requestIds, TUNING);
         client = new SlackClient(URI.create("http://127.0.0.1:" + bot.httpPort()), clock, slack);
