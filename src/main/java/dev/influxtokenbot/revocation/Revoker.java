@@ -117,6 +117,9 @@ final class Revoker {
     /** The revoke was not confirmed; read the token back rather than guess what happened. */
     private Outcome.OfDecision afterFailedRevoke(
             RevocationRequest request, Decision decision, ManagementApiException failure) {
+        if (Thread.currentThread().isInterrupted()) {
+            return leftForTheNextStart(request);
+        }
         Integer status = failure.status().isPresent() ? failure.status().getAsInt() : null;
         if (status != null && status == 404) {
             fail(request, decision, "not_found", status);
@@ -137,12 +140,29 @@ final class Revoker {
         return readBackAfterFailure(request, decision, status);
     }
 
+    /**
+     * The bot is stopping and its wait for InfluxDB was cut short. The request stays approved, with
+     * its revoke noted as sent, so that the next start reads the token back and records what really
+     * happened, rather than this one guessing.
+     */
+    private Outcome.OfDecision leftForTheNextStart(RevocationRequest request) {
+        log.warn(
+                "requestId={} tokenId={} outcome=interrupted_by_shutdown: the revoke was sent;"
+                        + " the next start reads the token back and records the outcome",
+                request.id(),
+                request.tokenId());
+        return new Outcome.Failed(Outcome.Problem.REVOKE_UNCONFIRMED, request);
+    }
+
     private Outcome.OfDecision readBackAfterFailure(
             RevocationRequest request, Decision decision, Integer status) {
         Optional<DatabaseToken> readBack;
         try {
             readBack = api.getDatabaseToken(request.tokenId().value());
         } catch (ManagementApiException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return leftForTheNextStart(request);
+            }
             fail(request, decision, "revoke_unconfirmed", status);
             log.warn(
                     "requestId={} tokenId={} outcome=unconfirmed readBack=failed reason=\"{}\":"

@@ -32,18 +32,21 @@ final class Buttons {
     private final Approvals approvals;
     private final Messages messages;
     private final Worker worker;
+    private final SlackMessenger messenger;
 
     Buttons(
             Requests requests,
             DecisionService decisions,
             Approvals approvals,
             Messages messages,
-            Worker worker) {
+            Worker worker,
+            SlackMessenger messenger) {
         this.requests = requests;
         this.decisions = decisions;
         this.approvals = approvals;
         this.messages = messages;
         this.worker = worker;
+        this.messenger = messenger;
     }
 
     /** "Revoke…" on a listed token: asks to revoke it, as {@code revoke <id>} does. */
@@ -161,7 +164,12 @@ final class Buttons {
             log.info("action={} outcome=ignored reason=malformed_click", action);
             return context.ack();
         }
-        Responder responder = reply -> context.respond(actionResponse(reply));
+        Responder responder =
+                new Responder(
+                        click.get().userId(),
+                        reply -> context.respond(actionResponse(reply)),
+                        messenger,
+                        Thread::sleep);
         // A click cannot be answered in its acknowledgement; when the queue is full the click is
         // dropped (and logged), and the buttons stay for the user to try again.
         worker.answer(action, responder, () -> decide.apply(click.get()), messages.internalError());

@@ -32,7 +32,16 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class SlackBot implements AutoCloseable {
     private static final Duration SLACK_CALL_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
+
+    /**
+     * Heroku and Cloud Foundry stop a process some seconds after SIGTERM; these waits add up to
+     * well under 25 seconds: requests already received, then work already queued, then audit
+     * messages.
+     */
+    private static final Duration HTTP_GRACE = Duration.ofSeconds(5);
+
+    private static final Duration WORK_GRACE = Duration.ofSeconds(15);
+    private static final Duration AUDIT_GRACE = Duration.ofSeconds(2);
 
     private final App app;
     private final Options options;
@@ -109,11 +118,12 @@ public final class SlackBot implements AutoCloseable {
                         options.clock());
         Requests requests =
                 new Requests(services.requests(), approvals, messages, options.approvalChannel());
-        Buttons buttons = new Buttons(requests, services.decisions(), approvals, messages, worker);
+        Buttons buttons =
+                new Buttons(requests, services.decisions(), approvals, messages, worker, messenger);
 
         app.command(
                 TokenCommand.NAME,
-                new TokenCommand(services.requests(), requests, messages, worker));
+                new TokenCommand(services.requests(), requests, messages, worker, messenger));
         app.blockAction(ActionIds.START_REVOKE, buttons.start());
         app.blockAction(ActionIds.CONFIRM_REVOKE, buttons.confirm());
         app.blockAction(ActionIds.CANCEL_REVOKE, buttons.cancel());
@@ -146,7 +156,7 @@ public final class SlackBot implements AutoCloseable {
 
         RequestSignature signature = new RequestSignature(signingSecret, options.clock());
         server.setHandler(new GracefulHandler(new SlackHttpHandler(app, signature)));
-        server.setStopTimeout(Duration.ofSeconds(10).toMillis());
+        server.setStopTimeout(HTTP_GRACE.toMillis());
         server.start();
         return connector.getLocalPort();
     }
@@ -172,9 +182,9 @@ public final class SlackBot implements AutoCloseable {
         if (housekeeping != null) {
             housekeeping.stop();
         }
-        worker.shutdown(SHUTDOWN_GRACE);
+        worker.shutdown(WORK_GRACE);
         if (auditChannel != null) {
-            auditChannel.shutdown(Duration.ofSeconds(5));
+            auditChannel.shutdown(AUDIT_GRACE);
         }
         app.stop();
     }

@@ -28,12 +28,19 @@ final class TokenCommand implements SlashCommandHandler {
     private final Requests requests;
     private final Messages messages;
     private final Worker worker;
+    private final SlackMessenger messenger;
 
-    TokenCommand(RevocationService service, Requests requests, Messages messages, Worker worker) {
+    TokenCommand(
+            RevocationService service,
+            Requests requests,
+            Messages messages,
+            Worker worker,
+            SlackMessenger messenger) {
         this.service = service;
         this.requests = requests;
         this.messages = messages;
         this.worker = worker;
+        this.messenger = messenger;
     }
 
     @Override
@@ -49,11 +56,14 @@ final class TokenCommand implements SlashCommandHandler {
             return revoke(user, revoke, payload.getChannelId(), context);
         }
         if (command instanceof Command.Pending) {
-            return queue("pending", context, () -> TrailText.pending(service.pending(user)));
+            return queue("pending", user, context, () -> TrailText.pending(service.pending(user)));
         }
         if (command instanceof Command.Audit audit) {
             return queue(
-                    "audit", context, () -> TrailText.audit(service.audit(user, audit.count())));
+                    "audit",
+                    user,
+                    context,
+                    () -> TrailText.audit(service.audit(user, audit.count())));
         }
         if (command instanceof Command.Unknown unknown) {
             return ack(context, messages.unknownCommand(unknown.subcommand()));
@@ -66,7 +76,7 @@ final class TokenCommand implements SlashCommandHandler {
         if (refusal.isPresent()) {
             return ack(context, Messages.refused(refusal.get()));
         }
-        return queue("list", context, () -> messages.list(service.list(user, list.query())));
+        return queue("list", user, context, () -> messages.list(service.list(user, list.query())));
     }
 
     private Response revoke(
@@ -82,12 +92,19 @@ final class TokenCommand implements SlashCommandHandler {
         }
         return queue(
                 "prepare",
+                user,
                 context,
                 () -> requests.revoke(user, tokenId.get(), revoke.reason(), channelId));
     }
 
-    private Response queue(String action, SlashCommandContext context, Supplier<Reply> work) {
-        Responder responder = reply -> context.respond(commandResponse(reply));
+    private Response queue(
+            String action, String user, SlashCommandContext context, Supplier<Reply> work) {
+        Responder responder =
+                new Responder(
+                        user,
+                        reply -> context.respond(commandResponse(reply)),
+                        messenger,
+                        Thread::sleep);
         if (worker.answer(action, responder, work, messages.internalError())) {
             return context.ack();
         }

@@ -62,17 +62,8 @@ final class Worker implements AutoCloseable {
     }
 
     private static void deliver(String action, Responder responder, Reply reply) {
-        if (reply.isNone()) {
-            return;
-        }
-        try {
-            responder.send(reply);
-        } catch (Exception e) {
-            log.warn(
-                    "action={} outcome=answer_not_delivered reason=\"{}\": the user did not see"
-                            + " the answer; the decision above stands",
-                    action,
-                    e.getMessage());
+        if (!reply.isNone()) {
+            responder.send(action, reply);
         }
     }
 
@@ -81,8 +72,12 @@ final class Worker implements AutoCloseable {
         executor.shutdown();
         try {
             if (!executor.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("Work still running after {} s was stopped", grace.toSeconds());
+                log.warn(
+                        "Work still running after {} s is being stopped; revokes already sent"
+                                + " are settled at the next start",
+                        grace.toSeconds());
                 executor.shutdownNow();
+                executor.awaitTermination(2, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -92,6 +87,6 @@ final class Worker implements AutoCloseable {
 
     @Override
     public void close() {
-        shutdown(Duration.ofSeconds(20));
+        shutdown(Duration.ofSeconds(15));
     }
 }

@@ -396,6 +396,7 @@ public final class FakeManagementApi implements AutoCloseable {
             TAKE_EFFECT_THEN_REPLACE,
             TAKE_EFFECT_THEN_HANG,
             ANSWER_WITHOUT_EFFECT,
+            SLOW,
             ECHO_CREDENTIALS
         }
 
@@ -448,6 +449,11 @@ public final class FakeManagementApi implements AutoCloseable {
             return new Fault("", Kind.HANG, 0, "", Map.of(), Duration.ofMinutes(5));
         }
 
+        /** Answers as usual, but only after {@code delay}: a slow API. */
+        public static Fault slow(Duration delay) {
+            return new Fault("", Kind.SLOW, 0, "", Map.of(), delay);
+        }
+
         /** Closes the connection without an answer; the request has no effect. */
         public static Fault reset() {
             return new Fault("", Kind.RESET, 0, "", Map.of(), null);
@@ -496,6 +502,10 @@ public final class FakeManagementApi implements AutoCloseable {
                 }
                 case RESET -> {
                     return true;
+                }
+                case SLOW -> {
+                    api.awaitRelease(delay);
+                    return false;
                 }
                 default -> {
                     return false;

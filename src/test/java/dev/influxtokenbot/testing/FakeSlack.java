@@ -48,6 +48,7 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, Message> currentMessages = new LinkedHashMap<>();
     private final Map<String, Integer> updateCounts = new HashMap<>();
     private final Map<String, Queue<WebApiFault>> faults = new ConcurrentHashMap<>();
+    private final Map<String, Queue<Integer>> responseUrlFaults = new ConcurrentHashMap<>();
     private final AtomicInteger nextTs = new AtomicInteger();
 
     public FakeSlack() throws IOException {
@@ -269,8 +270,25 @@ public final class FakeSlack implements AutoCloseable {
                 + "\"}";
     }
 
+    /** Makes the next {@code times} posts to {@code responseUrl} answer {@code status}. */
+    public void failResponseUrl(String responseUrl, int status, int times) {
+        String id = responseUrl.substring(responseUrl.lastIndexOf('/') + 1);
+        Queue<Integer> statuses =
+                responseUrlFaults.computeIfAbsent(id, key -> new ConcurrentLinkedQueue<>());
+        for (int i = 0; i < times; i++) {
+            statuses.add(status);
+        }
+    }
+
     private void responseUrl(HttpExchange exchange) throws IOException {
         Call call = record(exchange);
+        String id = call.path().substring(call.path().lastIndexOf('/') + 1);
+        Queue<Integer> statuses = responseUrlFaults.get(id);
+        Integer status = statuses == null ? null : statuses.poll();
+        if (status != null) {
+            send(exchange, status, "text/plain", status == 404 ? "no_active_hooks" : "error");
+            return;
+        }
         queue(call.path()).add(JSON.readTree(call.body()));
         send(exchange, 200, "text/plain", "ok");
     }

@@ -6,9 +6,11 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
 import ch.qos.logback.core.AppenderBase;
+import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.LoggerFactory;
 
 /** Collects every log event of the process while it is open, from all threads. */
@@ -27,6 +29,35 @@ public final class LogCapture extends AppenderBase<ILoggingEvent> implements Aut
     protected void append(ILoggingEvent event) {
         event.prepareForDeferredProcessing();
         events.add(event);
+        synchronized (this) {
+            notifyAll();
+        }
+    }
+
+    /** Waits until a line (as {@link #lines()} renders it) contains {@code text}. */
+    public synchronized String awaitLine(String text, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            for (String line : lines()) {
+                if (line.contains(text)) {
+                    return line;
+                }
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("no log line contained '" + text + "' in " + timeout);
+            }
+            try {
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+    }
+
+    public String awaitLine(String text) {
+        return awaitLine(text, Duration.ofSeconds(10));
     }
 
     /** Each event as a line: level, logger, message and any exception with its stack. */
