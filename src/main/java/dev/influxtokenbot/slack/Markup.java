@@ -76,11 +76,17 @@ final class Markup {
         }
     }
 
-    /** Line breaks, and the bidirectional controls that can make an id read as another. */
+    /**
+     * Line breaks, and the bidirectional controls that can make an id read as another: all of
+     * Unicode's Bidi_Control, the marks (ALM, LRM, RLM) as well as embeddings, overrides, isolates.
+     */
     private static boolean isLineOrFormatBreak(int codePoint) {
         int type = Character.getType(codePoint);
         return type == Character.LINE_SEPARATOR
                 || type == Character.PARAGRAPH_SEPARATOR
+                || codePoint == 0x061C
+                || codePoint == 0x200E
+                || codePoint == 0x200F
                 || (codePoint >= 0x202A && codePoint <= 0x202E)
                 || (codePoint >= 0x2066 && codePoint <= 0x2069);
     }

@@ -108,23 +108,39 @@ final class SlackHttpHandler extends Handler.Abstract {
 
     private com.slack.api.bolt.response.Response runBolt(Request request, byte[] body)
             throws Exception {
-        var slackRequest =
-                parser.parse(
-                        SlackRequestParser.HttpRequest.builder()
-                                .requestUri(Request.getPathInContext(request))
-                                .queryString(Map.of())
-                                .requestBody(new String(body, StandardCharsets.UTF_8))
-                                .headers(new RequestHeaders(headers(request)))
-                                .remoteAddress(Request.getRemoteAddr(request))
-                                .build());
+        com.slack.api.bolt.request.Request<?> slackRequest;
+        try {
+            slackRequest =
+                    parser.parse(
+                            SlackRequestParser.HttpRequest.builder()
+                                    .requestUri(Request.getPathInContext(request))
+                                    .queryString(Map.of())
+                                    .requestBody(new String(body, StandardCharsets.UTF_8))
+                                    .headers(new RequestHeaders(headers(request)))
+                                    .remoteAddress(Request.getRemoteAddr(request))
+                                    .build());
+        } catch (RuntimeException e) {
+            // Bolt throws on a body it cannot read (not JSON, JSON of another shape, a broken
+            // percent escape): the sender's mistake, so 400. The exception's message may quote
+            // the body, so only its type is logged.
+            log.info(
+                    "outcome=refused reason=malformed_request error={} remote={}",
+                    e.getClass().getSimpleName(),
+                    Request.getRemoteAddr(request));
+            return badRequest("malformed request");
+        }
         if (slackRequest == null) {
-            return com.slack.api.bolt.response.Response.builder()
-                    .statusCode(400)
-                    .contentType("text/plain")
-                    .body("unknown request")
-                    .build();
+            return badRequest("unknown request");
         }
         return app.run(slackRequest);
+    }
+
+    private static com.slack.api.bolt.response.Response badRequest(String body) {
+        return com.slack.api.bolt.response.Response.builder()
+                .statusCode(400)
+                .contentType("text/plain")
+                .body(body)
+                .build();
     }
 
     /** The whole body, or null when it is longer than {@link #MAX_BODY_BYTES}. */

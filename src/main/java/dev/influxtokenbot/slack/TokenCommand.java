@@ -9,6 +9,7 @@ import com.slack.api.bolt.response.Response;
 import dev.influxtokenbot.revocation.Outcome;
 import dev.influxtokenbot.revocation.RevocationService;
 import dev.influxtokenbot.revocation.TokenId;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -47,7 +48,8 @@ final class TokenCommand implements SlashCommandHandler {
     public Response apply(SlashCommandRequest request, SlashCommandContext context) {
         SlashCommandPayload payload = request.getPayload();
         Command command = CommandParser.parse(payload.getText());
-        String user = payload.getUserId();
+        // Slack always sends user_id; a command without one is nobody's, and no allowlist has "".
+        String user = Objects.requireNonNullElse(payload.getUserId(), "");
 
         if (command instanceof Command.ListTokens list) {
             return list(user, list, context);

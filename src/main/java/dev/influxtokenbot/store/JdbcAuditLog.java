@@ -27,14 +27,14 @@ public final class JdbcAuditLog implements AuditLog {
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 event.at(),
                 event.type().name(),
-                event.actor(),
-                event.requester(),
+                JdbcRequestStore.cut(event.actor()),
+                JdbcRequestStore.cut(event.requester()),
                 event.clusterId(),
                 event.tokenId(),
                 JdbcRequestStore.cut(event.tokenDescription()),
                 event.requestId(),
                 JdbcRequestStore.cut(event.reason()),
-                event.outcome(),
+                JdbcRequestStore.cut(event.outcome()),
                 event.apiStatus());
     }
 

@@ -54,7 +54,7 @@ public final class JdbcRequestStore implements RequestStore {
                 request.id(),
                 clusterId,
                 request.mode().name(),
-                request.requester(),
+                cut(request.requester()),
                 request.tokenId(),
                 cut(request.tokenDescription()),
                 permissions(request.permissions()),
@@ -77,7 +77,7 @@ public final class JdbcRequestStore implements RequestStore {
                                 + " decision_note = ? WHERE id = ? AND cluster_id = ? AND state ="
                                 + " 'PENDING'",
                         to.name(),
-                        decision.actor(),
+                        cut(decision.actor()),
                         decision.at(),
                         cut(decision.note()),
                         requestId,

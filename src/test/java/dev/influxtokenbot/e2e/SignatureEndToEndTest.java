@@ -5,24 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.influxtokenbot.testing.BotHarness;
 import dev.influxtokenbot.testing.SlackClient;
+import dev.influxtokenbot.testing.SlackMessage;
 import dev.influxtokenbot.testing.SlackSigner;
 import dev.influxtokenbot.testing.TestSecrets;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Forged, stale, future and tampered requests get 401 and reach no handler. */
+/**
+ * Forged, stale, future and tampered requests get 401 and reach no handler; a replayed click that
+ * is correctly signed gets through the signature check, and the request's state stops it.
+ */
 class SignatureEndToEndTest {
     private BotHarness harness;
+    private UUID tokenId;
     private String body;
     private long now;
 
     @BeforeEach
     void start() throws Exception {
         harness = BotHarness.start();
-        UUID tokenId = harness.api.addToken("Telegraf", BotHarness.START);
+        tokenId = harness.api.addToken("Telegraf", BotHarness.START);
         body = SlackClient.commandBody(ALICE, "revoke " + tokenId, harness.slack.newResponseUrl());
         now = harness.clock.instant().getEpochSecond();
     }
@@ -84,6 +90,29 @@ class SignatureEndToEndTest {
     @Test
     void request_withTimestampThatIsNotANumber_isRefused() {
         assertRefused(harness.client.post(body, "yesterday", "v0=00"));
+    }
+
+    @Test
+    void click_replayedWithinTheWindowAfterItWasHandled_isAcknowledgedButRevokesNothingMore() {
+        SlackClient.Sent command = harness.client.command(ALICE, "revoke " + tokenId);
+        harness.slack.awaitResponse(command.responseUrl());
+        String responseUrl = harness.slack.newResponseUrl();
+        String click = SlackClient.clickBody(ALICE, "revoke_confirm", "req-1", responseUrl);
+        String timestamp = Long.toString(now);
+        String signature = SlackSigner.sign(TestSecrets.SIGNING_SECRET, timestamp, click);
+        HttpResponse<String> first = harness.client.post(click, timestamp, signature);
+        SlackMessage revoked = SlackMessage.of(harness.slack.awaitResponse(responseUrl));
+        harness.clock.advance(Duration.ofMinutes(4));
+
+        HttpResponse<String> replay = harness.client.post(click, timestamp, signature);
+
+        SlackMessage answer = SlackMessage.of(harness.slack.awaitResponse(responseUrl));
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(revoked.text()).contains("revoked database token");
+        assertThat(replay.statusCode()).isEqualTo(200);
+        assertThat(answer.text()).contains("already handled").contains("the token was revoked");
+        assertThat(answer.replacesOriginal()).isFalse();
+        assertThat(harness.api.requests("DELETE")).hasSize(1);
     }
 
     private HttpResponse<String> post(long timestamp, String secret, String body) {

@@ -58,6 +58,15 @@ class MarkupTest {
     }
 
     @Test
+    void escape_bidiMarks_becomeSpaces() {
+        String text = "1234\u200F-5678 \u200Eabc \u061Cdef";
+
+        String escaped = Markup.escape(text);
+
+        assertThat(escaped).isEqualTo("1234 -5678  abc  def");
+    }
+
+    @Test
     void escape_emojiAndOtherScripts_areKept() {
         String text = "🔑 prod-ingest · 東京 · Ключ · 👩‍💻 · café · ﷺ";
 

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -55,6 +56,8 @@ public final class BotHarness implements AutoCloseable {
 
     private final Map<String, String> environment;
     private final Supplier<String> requestIds = countingIds();
+
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private BotHarness(Consumer<Map<String, String>> customize) throws Exception {
         logs = LogCapture.attach();
@@ -128,8 +131,16 @@ public final class BotHarness implements AutoCloseable {
         return () -> "req-" + next.incrementAndGet();
     }
 
+    /**
+     * Stops the bot, which first finishes the work it queued, then the fakes. What they recorded
+     * stays readable, so a test can close the harness to let every answer arrive and then check all
+     * of them. A second call does nothing.
+     */
     @Override
     public void close() throws Exception {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         api.releaseHangs();
         try {
             bot.close();

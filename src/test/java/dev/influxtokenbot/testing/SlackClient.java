@@ -27,6 +27,9 @@ public final class SlackClient {
     public static final String CLICK_TEMPLATE =
             "reference/slack/block-actions-ephemeral-message.json";
 
+    /** How Slack sends commands and interactions to a request URL. */
+    public static final String FORM = "application/x-www-form-urlencoded";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -87,10 +90,22 @@ public final class SlackClient {
 
     /** Posts {@code body} with exactly these signature headers; null leaves a header out. */
     public HttpResponse<String> post(String body, String timestamp, String signature) {
+        return post(FORM, body, timestamp, signature);
+    }
+
+    /** Posts {@code body} as {@code contentType}, signed with the right secret and current time. */
+    public HttpResponse<String> postAs(String contentType, String body) {
+        String timestamp = Long.toString(clock.instant().getEpochSecond());
+        String signature = SlackSigner.sign(TestSecrets.SIGNING_SECRET, timestamp, body);
+        return post(contentType, body, timestamp, signature);
+    }
+
+    private HttpResponse<String> post(
+            String contentType, String body, String timestamp, String signature) {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(eventsUrl)
                         .timeout(Duration.ofSeconds(10))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Content-Type", contentType)
                         .POST(HttpRequest.BodyPublishers.ofString(body));
         if (timestamp != null) {
             request.header("X-Slack-Request-Timestamp", timestamp);
