@@ -10,8 +10,8 @@ import java.util.UUID;
  * SQL metacharacters, pieces of paths and URLs aimed at the Management API, control, bidi and
  * invisible characters, lone surrogates, UUIDs that are almost right, and very long lines.
  *
- * <p>Everything is drawn from a {@link Random} the caller seeds, so a failing run can be repeated.
- * The property tests draw their samples from these generators, seeded so that runs repeat.
+ * <p>Everything is drawn from a {@link Random} the caller seeds, so a failing run can be repeated;
+ * the property tests and the hostile-input tests through HTTP both draw from it.
  */
 public final class HostileText {
     /** Pieces that mean something to Slack, a shell, SQL, a URL or a terminal. */
