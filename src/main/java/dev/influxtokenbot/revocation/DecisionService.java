@@ -53,9 +53,12 @@ public final class DecisionService {
         return decide(Action.CANCEL, userId, requestId, "");
     }
 
-    /** An approver other than the requester approves, and the token is revoked. */
-    public Outcome.OfDecision approve(String userId, String requestId) {
-        return decide(Action.APPROVE, userId, requestId, "");
+    /**
+     * An approver other than the requester approves, with an optional note for the record, and the
+     * token is revoked.
+     */
+    public Outcome.OfDecision approve(String userId, String requestId, String note) {
+        return decide(Action.APPROVE, userId, requestId, note);
     }
 
     /** An approver other than the requester denies, with an optional note; nothing is sent. */
