@@ -121,8 +121,9 @@ public final class DecisionService {
      */
     private Optional<Outcome.OfDecision> claim(
             RevocationRequest request, RequestState target, Decision decision) {
+        boolean expiredHere = false;
         if (request.isExpiredAt(decision.at())) {
-            expire(request);
+            expiredHere = expire(request);
         } else if (store.decide(request.id(), target, decision)) {
             return Optional.empty();
         }
@@ -131,7 +132,7 @@ public final class DecisionService {
                 store.find(request.id()).map(StoredRequest::state).orElse(RequestState.EXPIRED);
         if (state == RequestState.EXPIRED) {
             auditor.refusedExpired(decision.actor(), request);
-            return Optional.of(new Outcome.Expired(request));
+            return Optional.of(new Outcome.Expired(request, expiredHere));
         }
         log.info(
                 "user={} requestId={} outcome=already_{}",
