@@ -60,13 +60,13 @@ final class Steps {
     static FakeSlack.Message ask(BotHarness harness, UUID tokenId) {
         SlackClient.Sent sent = harness.client.command(ALICE, "revoke " + tokenId + " " + REASON);
         harness.slack.awaitResponse(sent.responseUrl());
-        return harness.slack.awaitMessage(
-                m ->
-                        m.threadTs() == null
-                                && m.text()
-                                        .equals(
-                                                "Approval needed: revoke database token "
-                                                        + tokenId));
+        return awaitRequest(harness, tokenId);
+    }
+
+    /** The request for approval to revoke {@code tokenId}, wherever it was posted. */
+    static FakeSlack.Message awaitRequest(BotHarness harness, UUID tokenId) {
+        String text = "Approval needed: revoke database token " + tokenId;
+        return harness.slack.awaitMessage(m -> m.threadTs() == null && m.text().equals(text));
     }
 
     /** The request's channel message once {@code chat.update} changed it. */
