@@ -53,9 +53,12 @@ public final class DecisionService {
         return decide(Action.CANCEL, userId, requestId, "");
     }
 
-    /** An approver other than the requester approves, and the token is revoked. */
-    public Outcome.OfDecision approve(String userId, String requestId) {
-        return decide(Action.APPROVE, userId, requestId, "");
+    /**
+     * An approver other than the requester approves, with an optional note for the record, and the
+     * token is revoked.
+     */
+    public Outcome.OfDecision approve(String userId, String requestId, String note) {
+        return decide(Action.APPROVE, userId, requestId, note);
     }
 
     /** An approver other than the requester denies, with an optional note; nothing is sent. */
@@ -118,8 +121,9 @@ public final class DecisionService {
      */
     private Optional<Outcome.OfDecision> claim(
             RevocationRequest request, RequestState target, Decision decision) {
+        boolean expiredHere = false;
         if (request.isExpiredAt(decision.at())) {
-            expire(request);
+            expiredHere = expire(request);
         } else if (store.decide(request.id(), target, decision)) {
             return Optional.empty();
         }
@@ -128,7 +132,7 @@ public final class DecisionService {
                 store.find(request.id()).map(StoredRequest::state).orElse(RequestState.EXPIRED);
         if (state == RequestState.EXPIRED) {
             auditor.refusedExpired(decision.actor(), request);
-            return Optional.of(new Outcome.Expired(request));
+            return Optional.of(new Outcome.Expired(request, expiredHere));
         }
         log.info(
                 "user={} requestId={} outcome=already_{}",

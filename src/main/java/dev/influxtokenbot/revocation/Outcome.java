@@ -130,8 +130,13 @@ public sealed interface Outcome {
     /** The request was decided before this click. */
     record AlreadyHandled(RevocationRequest request, RequestState state) implements OfDecision {}
 
-    /** The request was clicked after it expired; nothing was sent. */
-    record Expired(RevocationRequest request) implements OfDecision {}
+    /**
+     * The request was clicked after it expired; nothing was sent.
+     *
+     * @param justExpired true when this click (or housekeeping round) moved the request to expired;
+     *     false when it had expired before, and the requester has been told
+     */
+    record Expired(RevocationRequest request, boolean justExpired) implements OfDecision {}
 
     /** Requests waiting for a decision, oldest first. */
     record PendingRequests(List<StoredRequest> requests) implements OfPending {

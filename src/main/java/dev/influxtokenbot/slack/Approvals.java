@@ -71,7 +71,7 @@ final class Approvals {
 
         RevocationRequest request = stored.get().request();
         boolean updated = messenger.update(message.get(), ApprovalText.settled(request, outcome));
-        if (!(outcome instanceof Outcome.Withdrawn)) {
+        if (!(outcome instanceof Outcome.Withdrawn) && !alreadyExpired(outcome)) {
             messenger.post(
                     message.get().channelId(),
                     ApprovalText.threadReply(request, outcome),
@@ -84,5 +84,13 @@ final class Approvals {
                     requestId);
         }
         return updated;
+    }
+
+    /**
+     * A click on a request that had expired before: its message is settled again, in case the
+     * earlier update failed, but the requester was told in the thread already.
+     */
+    private static boolean alreadyExpired(Outcome.OfDecision outcome) {
+        return outcome instanceof Outcome.Expired expired && !expired.justExpired();
     }
 }

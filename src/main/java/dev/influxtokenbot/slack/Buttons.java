@@ -71,7 +71,8 @@ final class Buttons {
     }
 
     BlockActionHandler approve() {
-        return decision("approve", click -> decisions.approve(click.userId(), click.value()));
+        return decision(
+                "approve", click -> decisions.approve(click.userId(), click.value(), click.note()));
     }
 
     BlockActionHandler deny() {

@@ -43,7 +43,7 @@ final class HousekeepingJob {
         try {
             for (StoredRequest expired : housekeeping.expireDue()) {
                 if (expired.request().mode() == ApprovalMode.TWO_PERSON) {
-                    approvals.settle(expired.id(), new Outcome.Expired(expired.request()));
+                    approvals.settle(expired.id(), new Outcome.Expired(expired.request(), true));
                 }
             }
             for (Housekeeping.Settled settled : housekeeping.settleAbandoned()) {

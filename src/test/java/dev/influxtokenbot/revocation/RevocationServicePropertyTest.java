@@ -164,7 +164,7 @@ class RevocationServicePropertyTest {
                             .map(id -> requests.prepare(step.user(), id, step.text(), "C01"));
             case CONFIRM -> decisions.confirm(step.user(), requestId);
             case CANCEL -> decisions.cancel(step.user(), requestId);
-            case APPROVE -> decisions.approve(step.user(), requestId);
+            case APPROVE -> decisions.approve(step.user(), requestId, step.text());
             case DENY -> decisions.deny(step.user(), requestId, step.text());
             case WITHDRAW -> decisions.withdraw(step.user(), requestId);
             case WAIT -> clock.advance(Duration.ofMinutes(4));

@@ -22,12 +22,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,6 +64,7 @@ public final class FakeManagementApi implements AutoCloseable {
     private final CountDownLatch released = new CountDownLatch(1);
     private final Map<String, String> extraTokenFields = new LinkedHashMap<>();
     private boolean absentDatesAsNull;
+    private final Map<String, Consumer<Recorded>> onArrival = new ConcurrentHashMap<>();
 
     public FakeManagementApi(Clock clock) throws IOException {
         this.clock = clock;
@@ -132,6 +135,15 @@ public final class FakeManagementApi implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code look} on each request of {@code method} as it arrives, before the fake answers,
+     * so a test can see what the bot had done by the time it sent the request. {@code look} should
+     * only record what it sees: what it throws breaks the request.
+     */
+    public void onArrival(String method, Consumer<Recorded> look) {
+        onArrival.put(method, look);
+    }
+
     /** Ends every {@link Fault#hang()} early; tests call it before closing. */
     public void releaseHangs() {
         released.countDown();
@@ -185,6 +197,7 @@ public final class FakeManagementApi implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             Recorded recorded = record(exchange);
+            onArrival.getOrDefault(recorded.method(), request -> {}).accept(recorded);
             Optional<Fault> fault = takeFault(recorded.method());
             if (fault.isPresent() && fault.get().beforeHandling(this, exchange)) {
                 return;
