@@ -67,11 +67,21 @@ public final class RevocationService {
      * @return the refusal, or empty when the user may go on
      */
     public Optional<Outcome.Refused> refusal(String userId, String action) {
+        return refusal(userId, action, null);
+    }
+
+    /**
+     * As {@link #refusal(String, String)}, for an ask about one token, which the audit trail then
+     * names.
+     *
+     * @param tokenId the token asked about, or null when the text named none
+     */
+    public Optional<Outcome.Refused> refusal(String userId, String action, TokenId tokenId) {
         if (rules.allowlist().permits(userId)) {
             return Optional.empty();
         }
         log.info("action={} user={} outcome=refused reason=not_on_allowlist", action, userId);
-        auditor.refused(userId, Outcome.Refusal.NOT_ON_ALLOWLIST, (TokenId) null);
+        auditor.refused(userId, Outcome.Refusal.NOT_ON_ALLOWLIST, tokenId);
         return Optional.of(new Outcome.Refused(userId, Outcome.Refusal.NOT_ON_ALLOWLIST, null));
     }
 

@@ -124,6 +124,7 @@ final class ApprovalText {
         if (outcome instanceof Outcome.Revoked revoked) {
             return ":white_check_mark: Approved by "
                     + who(revoked.decision())
+                    + note(revoked.decision())
                     + "; "
                     + token
                     + " was revoked "

@@ -177,9 +177,13 @@ final class Buttons {
         return context.ack();
     }
 
+    /**
+     * A new answer is ephemeral, for the clicker alone; a replacement keeps the visibility of the
+     * message it replaces, so it names none.
+     */
     static ActionResponse actionResponse(Reply reply) {
         return ActionResponse.builder()
-                .responseType("ephemeral")
+                .responseType(reply.replacesOriginal() ? null : "ephemeral")
                 .replaceOriginal(reply.replacesOriginal())
                 .text(reply.text())
                 .blocks(reply.blocks())

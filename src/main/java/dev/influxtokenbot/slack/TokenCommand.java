@@ -83,11 +83,11 @@ final class TokenCommand implements SlashCommandHandler {
 
     private Response revoke(
             String user, Command.Revoke revoke, String channelId, SlashCommandContext context) {
-        Optional<Outcome.Refused> refusal = service.refusal(user, "prepare");
+        Optional<TokenId> tokenId = TokenId.parse(revoke.tokenIdText());
+        Optional<Outcome.Refused> refusal = service.refusal(user, "prepare", tokenId.orElse(null));
         if (refusal.isPresent()) {
             return ack(context, Messages.refused(refusal.get()));
         }
-        Optional<TokenId> tokenId = TokenId.parse(revoke.tokenIdText());
         if (tokenId.isEmpty()) {
             log.info("action=prepare requester={} outcome=invalid_token_id", user);
             return ack(context, messages.invalidTokenId(revoke.tokenIdText()));

@@ -117,6 +117,18 @@ class ApprovalEndToEndTest {
     }
 
     @Test
+    void approve_withANote_showsTheNoteInTheMessageAndTheAuditTrail() {
+        FakeSlack.Message request = ask();
+
+        harness.client.clickInChannel(BOB, "request_approve", "req-1", request, "confirmed <leak>");
+
+        assertThat(awaitSettled(request).allText())
+                .contains("Approved by <@" + BOB + ">")
+                .contains("confirmed &lt;leak&gt;");
+        assertThat(harness.logs.all()).contains("event=approved").contains("confirmed <leak>");
+    }
+
+    @Test
     void approve_byAnApproverOffTheAllowlist_isAccepted() {
         FakeSlack.Message request = ask();
 

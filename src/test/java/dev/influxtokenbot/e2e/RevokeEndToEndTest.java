@@ -92,6 +92,9 @@ class RevokeEndToEndTest {
         Instant revokedAt = harness.api.token(tokenId).orElseThrow().revokedAt();
         assertThat(click.response().statusCode()).isEqualTo(200);
         assertThat(outcome.replacesOriginal()).isTrue();
+        assertThat(outcome.json().has("response_type"))
+                .as("a replacement keeps the visibility of what it replaces")
+                .isFalse();
         assertThat(outcome.buttons()).isEmpty();
         assertThat(outcome.text())
                 .contains("<@" + ALICE + "> revoked database token `" + tokenId + "`")
@@ -238,6 +241,19 @@ class RevokeEndToEndTest {
         assertThat(confirmation.buttons())
                 .extracting(Button::value)
                 .allSatisfy(value -> assertThat(value).doesNotContain(tokenId.toString()));
+    }
+
+    @Test
+    void revoke_byUserOffTheAllowlist_isRefusedAndTheAuditTrailNamesTheToken() {
+        SlackClient.Sent sent = harness.client.command(MALLORY, "revoke " + tokenId);
+
+        assertThat(sent.response().body()).contains("allowlist");
+        assertThat(harness.logs.all())
+                .contains("event=refused")
+                .contains("actor=" + MALLORY)
+                .contains("tokenId=" + tokenId)
+                .contains("outcome=not_on_allowlist");
+        assertThat(harness.api.requests()).isEmpty();
     }
 
     @Test
