@@ -35,7 +35,11 @@ public sealed interface Outcome {
                     Refused,
                     UnknownRequest,
                     AlreadyHandled,
-                    Expired {}
+                    Expired {
+
+        /** The request the click was about, or null when the bot does not know it. */
+        RevocationRequest request();
+    }
 
     /** Outcomes of asking which requests are open. */
     sealed interface OfPending extends Outcome permits PendingRequests, Refused {}
@@ -125,7 +129,12 @@ public sealed interface Outcome {
     record Withdrawn(RevocationRequest request, Decision decision) implements OfDecision {}
 
     /** The button names a request this bot does not know. */
-    record UnknownRequest(String requestId) implements OfDecision {}
+    record UnknownRequest(String requestId) implements OfDecision {
+        @Override
+        public RevocationRequest request() {
+            return null;
+        }
+    }
 
     /** The request was decided before this click. */
     record AlreadyHandled(RevocationRequest request, RequestState state) implements OfDecision {}

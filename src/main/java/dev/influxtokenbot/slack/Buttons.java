@@ -98,7 +98,7 @@ final class Buttons {
      * outcome to everyone, so the clicker needs no answer of their own, unless that update failed.
      */
     private Reply answer(Click click, Outcome.OfDecision outcome) {
-        Optional<RevocationRequest> request = requestOf(outcome);
+        Optional<RevocationRequest> request = Optional.ofNullable(outcome.request());
         boolean approvalRule = request.map(r -> r.mode() == ApprovalMode.TWO_PERSON).orElse(false);
         if (!approvalRule) {
             return Messages.decision(outcome);
@@ -125,30 +125,6 @@ final class Buttons {
         return !(outcome instanceof Outcome.Refused
                 || outcome instanceof Outcome.AlreadyHandled
                 || outcome instanceof Outcome.UnknownRequest);
-    }
-
-    private static Optional<RevocationRequest> requestOf(Outcome.OfDecision outcome) {
-        RevocationRequest request = null;
-        if (outcome instanceof Outcome.Revoked o) {
-            request = o.request();
-        } else if (outcome instanceof Outcome.RevokedButStillListed o) {
-            request = o.request();
-        } else if (outcome instanceof Outcome.NotFound o) {
-            request = o.request();
-        } else if (outcome instanceof Outcome.Failed o) {
-            request = o.request();
-        } else if (outcome instanceof Outcome.Denied o) {
-            request = o.request();
-        } else if (outcome instanceof Outcome.Withdrawn o) {
-            request = o.request();
-        } else if (outcome instanceof Outcome.Expired o) {
-            request = o.request();
-        } else if (outcome instanceof Outcome.AlreadyHandled o) {
-            request = o.request();
-        } else if (outcome instanceof Outcome.Refused o) {
-            request = o.request();
-        }
-        return Optional.ofNullable(request);
     }
 
     private BlockActionHandler handler(String action, Function<Click, Reply> decide) {

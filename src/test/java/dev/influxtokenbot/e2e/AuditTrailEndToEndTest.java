@@ -207,8 +207,7 @@ class AuditTrailEndToEndTest {
     }
 
     @Test
-    void
-            pendingCommand_withOneOpenAndOneDenied_listsTheOpenOneWithTokenRequesterChannelAndExpiry() {
+    void pendingCommand_oneOpenOneDenied_listsTheOpenOneWithItsDetails() {
         UUID deniedTokenId = Steps.putToken(harness);
         Steps.ask(harness, tokenId);
         FakeSlack.Message denied = Steps.ask(harness, deniedTokenId);
