@@ -172,7 +172,7 @@ public final class Bot implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         try {
             log.info("Stopping: finishing work already started");
             slack.close();

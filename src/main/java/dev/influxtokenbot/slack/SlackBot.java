@@ -23,6 +23,8 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The bot's Slack side: a Bolt app with the {@code /influx-token} command and the bot's buttons,
@@ -31,6 +33,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * #handle} adds the handlers once the revocation rules exist.
  */
 public final class SlackBot implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SlackBot.class);
     private static final Duration SLACK_CALL_TIMEOUT = Duration.ofSeconds(10);
 
     /**
@@ -172,12 +175,12 @@ public final class SlackBot implements AutoCloseable {
      * report, posts the audit events still queued, then stops.
      */
     @Override
-    public void close() throws Exception {
+    public void close() {
         if (server != null) {
-            server.stop();
+            stopQuietly("the HTTP server", server::stop);
         }
         if (socketMode != null) {
-            socketMode.close();
+            stopQuietly("the Socket Mode connection", socketMode::close);
         }
         if (housekeeping != null) {
             housekeeping.stop();
@@ -187,6 +190,20 @@ public final class SlackBot implements AutoCloseable {
             auditChannel.shutdown(AUDIT_GRACE);
         }
         app.stop();
+    }
+
+    /** Stops one part; a part that fails to stop must not keep the others, or revokes, waiting. */
+    private static void stopQuietly(String part, Stoppable stop) {
+        try {
+            stop.stop();
+        } catch (Exception e) {
+            log.warn("Stopping {} failed; going on with the rest", part, e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Stoppable {
+        void stop() throws Exception;
     }
 
     /** The revocation rules the handlers call. */
