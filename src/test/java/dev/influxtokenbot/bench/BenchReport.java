@@ -88,11 +88,17 @@ public final class BenchReport {
         row("wrk", results.text("machine.wrk") + " (Debian's package)");
         row("bot commit", "`" + results.text("machine.commit") + "`");
         row(
-                "load average before, after",
+                "load average before; after",
                 results.text("machine.load_before")
                         + "; "
                         + results.text("machine.load_after")
                         + " (the machine is shared: other builds may have run alongside)");
+        row(
+                "CPU pressure before; after",
+                results.text("machine.cpu_pressure_before")
+                        + "%; "
+                        + results.text("machine.cpu_pressure_after")
+                        + "% of the last minute with a runnable task waiting for a core");
         line("");
     }
 
@@ -263,7 +269,8 @@ public final class BenchReport {
                         + " that Bolt serializes on every request, where the floor answers"
                         + " with %.0f bytes; the bot spent %.0f µs of CPU per answer, the floor"
                         + " %.0f µs. wrk, the fakes and other builds share the same 2 cores"
-                        + " (load average %s before, %s after).",
+                        + " (load average %s before, %s after; a task waited for a core %s%% of"
+                        + " the minute before the end).",
                 helpRate(BOT),
                 floorName,
                 helpRate(floor),
@@ -274,7 +281,8 @@ public final class BenchReport {
                 helpMedian(BOT, "cpu_us_per_request"),
                 helpMedian(floor, "cpu_us_per_request"),
                 results.text("machine.load_before"),
-                results.text("machine.load_after"));
+                results.text("machine.load_after"),
+                results.text("machine.cpu_pressure_after"));
     }
 
     private String rateWhy(String kind) {
@@ -288,7 +296,9 @@ public final class BenchReport {
         return format(
                 "At 200 `%s`/s the bot's p50 was %.2f ms, p99 %.2f ms, max %.1f ms, with %.0f"
                         + " non-200 answers; it spent %.2f ms of CPU per command (the Bolt for"
-                        + " Java floor %.2f ms), %.0f%% of one core at this rate.%s",
+                        + " Java floor %.2f ms), %.0f%% of one core at this rate, on 2 cores"
+                        + " shared with the load client, the fakes and other builds (a task waited"
+                        + " for a core %s%% of the minute before the end).%s",
                 kind,
                 rate(BOT, kind, "p50_ms"),
                 rate(BOT, kind, "p99_ms"),
@@ -297,6 +307,7 @@ public final class BenchReport {
                 rate(BOT, kind, "cpu_ms_per_request"),
                 rate(JAVA, kind, "cpu_ms_per_request"),
                 rate(BOT, kind, "cpu_ms_per_request") * results.number("config.rate") / 10,
+                results.text("machine.cpu_pressure_after"),
                 answered);
     }
 
