@@ -26,11 +26,17 @@ final class RevokeButtons {
     private final RevocationService service;
     private final Messages messages;
     private final Worker worker;
+    private final ResponseUrls responseUrls;
 
-    RevokeButtons(RevocationService service, Messages messages, Worker worker) {
+    RevokeButtons(
+            RevocationService service,
+            Messages messages,
+            Worker worker,
+            ResponseUrls responseUrls) {
         this.service = service;
         this.messages = messages;
         this.worker = worker;
+        this.responseUrls = responseUrls;
     }
 
     /** "Revoke…" on a listed token: shows the same confirmation as {@code revoke <id>}. */
@@ -79,7 +85,8 @@ final class RevokeButtons {
             return context.ack();
         }
         Supplier<Reply> work = () -> decide.apply(click.get());
-        Responder responder = reply -> context.respond(actionResponse(reply));
+        Responder responder =
+                reply -> responseUrls.post(context.getResponseUrl(), actionResponse(reply));
         // A click cannot be answered in its acknowledgement; when the queue is full the click is
         // dropped (and logged), and the buttons stay for the user to try again.
         worker.answer(action, responder, work, messages.internalError());

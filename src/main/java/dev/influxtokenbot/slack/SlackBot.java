@@ -48,9 +48,10 @@ public final class SlackBot implements AutoCloseable {
         Worker worker = new Worker(options.workerThreads(), options.workQueueCapacity());
         Messages messages =
                 new Messages(options.clusterId(), options.clock(), service.confirmationTtl());
-        RevokeButtons buttons = new RevokeButtons(service, messages, worker);
+        ResponseUrls responseUrls = new ResponseUrls(app.config().getSlack());
+        RevokeButtons buttons = new RevokeButtons(service, messages, worker, responseUrls);
 
-        app.command(TokenCommand.NAME, new TokenCommand(service, messages, worker));
+        app.command(TokenCommand.NAME, new TokenCommand(service, messages, worker, responseUrls));
         app.blockAction(ActionIds.START_REVOKE, buttons.start());
         app.blockAction(ActionIds.CONFIRM_REVOKE, buttons.confirm());
         app.blockAction(ActionIds.CANCEL_REVOKE, buttons.cancel());

@@ -27,11 +27,17 @@ final class TokenCommand implements SlashCommandHandler {
     private final RevocationService service;
     private final Messages messages;
     private final Worker worker;
+    private final ResponseUrls responseUrls;
 
-    TokenCommand(RevocationService service, Messages messages, Worker worker) {
+    TokenCommand(
+            RevocationService service,
+            Messages messages,
+            Worker worker,
+            ResponseUrls responseUrls) {
         this.service = service;
         this.messages = messages;
         this.worker = worker;
+        this.responseUrls = responseUrls;
     }
 
     @Override
@@ -77,7 +83,8 @@ final class TokenCommand implements SlashCommandHandler {
     }
 
     private Response queue(String action, SlashCommandContext context, Supplier<Reply> work) {
-        Responder responder = reply -> context.respond(commandResponse(reply));
+        Responder responder =
+                reply -> responseUrls.post(context.getResponseUrl(), commandResponse(reply));
         if (worker.answer(action, responder, work, messages.internalError())) {
             return context.ack();
         }
