@@ -6,6 +6,7 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.JsonOps;
 import dev.influxtokenbot.revocation.Outcome;
 import dev.influxtokenbot.revocation.RevocationService;
 import dev.influxtokenbot.revocation.TokenId;
@@ -29,6 +30,9 @@ final class TokenCommand implements SlashCommandHandler {
     private final Worker worker;
     private final ResponseUrls responseUrls;
 
+    /** The usage message depends on nothing in the request, so its JSON is made only once. */
+    private final String usageJson;
+
     TokenCommand(
             RevocationService service,
             Messages messages,
@@ -38,6 +42,7 @@ final class TokenCommand implements SlashCommandHandler {
         this.messages = messages;
         this.worker = worker;
         this.responseUrls = responseUrls;
+        this.usageJson = JsonOps.toJsonString(commandResponse(messages.usage()));
     }
 
     @Override
@@ -55,7 +60,8 @@ final class TokenCommand implements SlashCommandHandler {
         if (command instanceof Command.Unknown unknown) {
             return ack(context, messages.unknownCommand(unknown.subcommand()));
         }
-        return ack(context, messages.usage());
+        // Bolt's json() passes a string through as it is.
+        return Response.json(200, usageJson);
     }
 
     private Response list(String requester, Command.ListTokens list, SlashCommandContext context) {
