@@ -33,13 +33,13 @@ class BenchReportTest {
 
         assertThat(report)
                 .contains(
-                        "| `help` throughput at least 80% of the Bolt for Java floor's"
-                                + " | 12,000/s = 60% of 20,000/s | **missed** |")
+                        "| `help` throughput at least 80% of the Bolt for Java floor's | 12,000/s ="
+                                + " 60% of 20,000/s | 75% of the minimum | **missed** |")
                 .contains(
                         "| peak RSS within 1.25× the Bolt for Java floor's | 300 MB = 1.43× 210 MB")
                 .contains("### Where a target is missed, and why")
                 .contains("the bot spent 50 µs of CPU per answer, the floor 40 µs")
-                .contains("At the end the bot had 60 threads (the floor 50)");
+                .contains("with 60 threads against 50");
     }
 
     /** A run in which the floors did 20,000/s and 7,000/s and the bot as given. */
