@@ -33,6 +33,7 @@ final class Buttons {
     private final Messages messages;
     private final Worker worker;
     private final SlackMessenger messenger;
+    private final ResponseUrls responseUrls;
 
     Buttons(
             Requests requests,
@@ -40,13 +41,15 @@ final class Buttons {
             Approvals approvals,
             Messages messages,
             Worker worker,
-            SlackMessenger messenger) {
+            SlackMessenger messenger,
+            ResponseUrls responseUrls) {
         this.requests = requests;
         this.decisions = decisions;
         this.approvals = approvals;
         this.messages = messages;
         this.worker = worker;
         this.messenger = messenger;
+        this.responseUrls = responseUrls;
     }
 
     /** "Revoke…" on a listed token: asks to revoke it, as {@code revoke <id>} does. */
@@ -141,10 +144,11 @@ final class Buttons {
             log.info("action={} outcome=ignored reason=malformed_click", action);
             return context.ack();
         }
+        String responseUrl = request.getPayload().getResponseUrl();
         Responder responder =
                 new Responder(
                         click.get().userId(),
-                        reply -> context.respond(actionResponse(reply)),
+                        reply -> responseUrls.post(responseUrl, actionResponse(reply)),
                         messenger,
                         Thread::sleep);
         // A click cannot be answered in its acknowledgement; when the queue is full the click is

@@ -1,6 +1,5 @@
 package dev.influxtokenbot.slack;
 
-import com.slack.api.webhook.WebhookResponse;
 import java.io.IOException;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -55,8 +54,7 @@ final class Responder {
     /** The HTTP status of one post to the {@code response_url}, or -1 when none came. */
     private int post(Reply reply) {
         try {
-            WebhookResponse response = responseUrl.post(reply);
-            return response == null || response.getCode() == null ? -1 : response.getCode();
+            return responseUrl.post(reply);
         } catch (IOException e) {
             return -1;
         }
@@ -93,9 +91,9 @@ final class Responder {
         }
     }
 
-    /** One post of a reply to the request's {@code response_url}. */
+    /** One post of a reply to the request's {@code response_url}; returns the HTTP status. */
     @FunctionalInterface
     interface ResponseUrl {
-        WebhookResponse post(Reply reply) throws IOException;
+        int post(Reply reply) throws IOException;
     }
 }

@@ -121,12 +121,21 @@ public final class SlackBot implements AutoCloseable {
                         options.clock());
         Requests requests =
                 new Requests(services.requests(), approvals, messages, options.approvalChannel());
+        ResponseUrls responseUrls = new ResponseUrls(app.config().getSlack());
         Buttons buttons =
-                new Buttons(requests, services.decisions(), approvals, messages, worker, messenger);
+                new Buttons(
+                        requests,
+                        services.decisions(),
+                        approvals,
+                        messages,
+                        worker,
+                        messenger,
+                        responseUrls);
 
         app.command(
                 TokenCommand.NAME,
-                new TokenCommand(services.requests(), requests, messages, worker, messenger));
+                new TokenCommand(
+                        services.requests(), requests, messages, worker, messenger, responseUrls));
         app.blockAction(ActionIds.START_REVOKE, buttons.start());
         app.blockAction(ActionIds.CONFIRM_REVOKE, buttons.confirm());
         app.blockAction(ActionIds.CANCEL_REVOKE, buttons.cancel());

@@ -6,6 +6,7 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.JsonOps;
 import dev.influxtokenbot.revocation.Outcome;
 import dev.influxtokenbot.revocation.RevocationService;
 import dev.influxtokenbot.revocation.TokenId;
@@ -30,18 +31,25 @@ final class TokenCommand implements SlashCommandHandler {
     private final Messages messages;
     private final Worker worker;
     private final SlackMessenger messenger;
+    private final ResponseUrls responseUrls;
+
+    /** The usage message depends on nothing in the request, so its JSON is made only once. */
+    private final String usageJson;
 
     TokenCommand(
             RevocationService service,
             Requests requests,
             Messages messages,
             Worker worker,
-            SlackMessenger messenger) {
+            SlackMessenger messenger,
+            ResponseUrls responseUrls) {
         this.service = service;
         this.requests = requests;
         this.messages = messages;
         this.worker = worker;
         this.messenger = messenger;
+        this.responseUrls = responseUrls;
+        this.usageJson = JsonOps.toJsonString(commandResponse(messages.usage()));
     }
 
     @Override
@@ -70,7 +78,8 @@ final class TokenCommand implements SlashCommandHandler {
         if (command instanceof Command.Unknown unknown) {
             return ack(context, messages.unknownCommand(unknown.subcommand()));
         }
-        return ack(context, messages.usage());
+        // Bolt's json() passes a string through as it is.
+        return Response.json(200, usageJson);
     }
 
     private Response list(String user, Command.ListTokens list, SlashCommandContext context) {
@@ -101,10 +110,11 @@ final class TokenCommand implements SlashCommandHandler {
 
     private Response queue(
             String action, String user, SlashCommandContext context, Supplier<Reply> work) {
+        String responseUrl = context.getResponseUrl();
         Responder responder =
                 new Responder(
                         user,
-                        reply -> context.respond(commandResponse(reply)),
+                        reply -> responseUrls.post(responseUrl, commandResponse(reply)),
                         messenger,
                         Thread::sleep);
         if (worker.answer(action, responder, work, messages.internalError())) {
