@@ -16,8 +16,12 @@ import dev.influxtokenbot.slack.SlackBot;
 import dev.influxtokenbot.store.Database;
 import dev.influxtokenbot.store.JdbcAuditLog;
 import dev.influxtokenbot.store.JdbcRequestStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -53,10 +57,20 @@ public final class Bot implements AutoCloseable {
             Settings settings, Clock clock, Supplier<String> requestIds, Tuning tuning)
             throws Exception {
         warnAboutRules(settings);
-        SlackBot slack = SlackBot.connect(slackOptions(settings, clock, tuning));
+        // The store opens (and migrates) while Slack checks the bot token: both take a while,
+        // and neither needs the other.
+        CompletableFuture<Database> opening = openInTheBackground(settings.storage());
+        SlackBot slack;
+        try {
+            slack = SlackBot.connect(slackOptions(settings, clock, tuning));
+        } catch (RuntimeException e) {
+            opening.thenAccept(Database::close);
+            throw e;
+        }
+
         Database database = null;
         try {
-            database = open(settings.storage());
+            database = opened(opening);
             slack.handle(services(settings, clock, requestIds, tuning, slack, database));
             return new Bot(slack, database, serve(settings, slack));
         } catch (Exception e) {
@@ -65,6 +79,30 @@ public final class Bot implements AutoCloseable {
                 database.close();
             }
             throw e;
+        }
+    }
+
+    private static CompletableFuture<Database> openInTheBackground(Settings.Storage storage) {
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return open(storage);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+    }
+
+    /** The opened store, or the exception that opening it threw. */
+    private static Database opened(CompletableFuture<Database> opening) throws Exception {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            Throwable cause =
+                    e.getCause() instanceof UncheckedIOException unchecked
+                            ? unchecked.getCause()
+                            : e.getCause();
+            throw cause instanceof Exception exception ? exception : e;
         }
     }
 
@@ -105,7 +143,7 @@ public final class Bot implements AutoCloseable {
                 approvals.twoPerson() ? approvals.ttl() : RevocationService.CONFIRMATION_TTL);
     }
 
-    private static Database open(Settings.Storage storage) throws Exception {
+    private static Database open(Settings.Storage storage) throws IOException {
         if (storage instanceof Settings.Postgres postgres) {
             return Database.postgres(
                     postgres.jdbcUrl().reveal(),

@@ -38,22 +38,27 @@ public final class Database implements AutoCloseable {
                         + file
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
                         + ";DB_CLOSE_ON_EXIT=FALSE";
-        return open(url, null, null, 4, "embedded file " + file + ".mv.db");
+        return open(url, null, null, 4, 1, "embedded file " + file + ".mv.db");
     }
 
     /** Opens a PostgreSQL database shared by every instance of the bot. */
     public static Database postgres(String jdbcUrl, String user, String password, String where) {
-        return open(jdbcUrl, user, password, 8, "PostgreSQL at " + where);
+        return open(jdbcUrl, user, password, 8, 2, "PostgreSQL at " + where);
     }
 
+    /**
+     * @param poolSize the most connections at once, for racing clicks and housekeeping
+     * @param idle how many are kept open when the bot is quiet; a bot is quiet most of the time
+     */
     private static Database open(
-            String url, String user, String password, int poolSize, String description) {
+            String url, String user, String password, int poolSize, int idle, String description) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("store");
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(idle);
         config.setConnectionTimeout(5_000);
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
