@@ -39,10 +39,6 @@ public final class DecisionService {
         return revoker;
     }
 
-    Auditor auditor() {
-        return auditor;
-    }
-
     /** The requester confirms their own request (self mode) and the token is revoked. */
     public Outcome.OfDecision confirm(String userId, String requestId) {
         return decide(Action.CONFIRM, userId, requestId, "");

@@ -21,9 +21,4 @@ public enum RequestState {
     REVOKED,
     /** The revoke was not confirmed, or InfluxDB refused it. */
     FAILED;
-
-    /** True once the request has reached an end. */
-    public boolean isFinal() {
-        return this != PENDING && this != APPROVED;
-    }
 }

@@ -1,5 +1,6 @@
 package dev.influxtokenbot.slack;
 
+import dev.influxtokenbot.revocation.RevocationService;
 import dev.influxtokenbot.revocation.TokenQuery;
 
 /** What the text after {@code /influx-token} asks for; {@link CommandParser} reads it. */
@@ -24,11 +25,11 @@ sealed interface Command {
     /**
      * Show the latest audit events.
      *
-     * @param count how many; the parser keeps it within 1 and {@link #MAX_AUDIT}
+     * @param count how many; the parser keeps it within 1 and {@link
+     *     RevocationService#MAX_AUDIT_EVENTS}
      */
     record Audit(int count) implements Command {
         static final int DEFAULT = 20;
-        static final int MAX_AUDIT = 200;
     }
 
     /** A subcommand the bot does not know. */

@@ -1,5 +1,6 @@
 package dev.influxtokenbot.slack;
 
+import dev.influxtokenbot.revocation.RevocationService;
 import dev.influxtokenbot.revocation.TokenQuery;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -67,7 +68,8 @@ final class CommandParser {
         if (arguments.size() > 1 || !count.matches("[0-9]{1,6}") || Integer.parseInt(count) < 1) {
             return new Command.Unknown("audit " + String.join(" ", arguments));
         }
-        return new Command.Audit(Math.min(Integer.parseInt(count), Command.Audit.MAX_AUDIT));
+        return new Command.Audit(
+                Math.min(Integer.parseInt(count), RevocationService.MAX_AUDIT_EVENTS));
     }
 
     private static Command.Revoke revoke(List<String> arguments) {

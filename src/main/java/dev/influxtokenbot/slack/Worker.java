@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * anything that calls InfluxDB runs here and answers through {@code response_url}. Its threads and
  * queue are bounded: a flood of commands is refused at the door rather than piling up.
  */
-final class Worker implements AutoCloseable {
+final class Worker {
     private static final Logger log = LoggerFactory.getLogger(Worker.class);
 
     private final ExecutorService executor;
@@ -83,10 +83,5 @@ final class Worker implements AutoCloseable {
             Thread.currentThread().interrupt();
             executor.shutdownNow();
         }
-    }
-
-    @Override
-    public void close() {
-        shutdown(Duration.ofSeconds(15));
     }
 }

@@ -125,17 +125,20 @@ public final class BenchFakes {
 
     // ---- fake Slack ----
 
+    private static final String AUTH_TEST =
+            "{\"ok\":true,\"url\":\"https://example.slack.com/\",\"team\":\"Example\","
+                    + "\"user\":\"influxbot\",\"team_id\":\""
+                    + FakeSlack.TEAM_ID
+                    + "\",\"user_id\":\""
+                    + FakeSlack.BOT_USER_ID
+                    + "\",\"bot_id\":\"B0001\",\"is_enterprise_install\":false}";
+
     private void webApi(HttpExchange exchange) throws IOException {
         exchange.getRequestBody().readAllBytes();
         String method = exchange.getRequestURI().getPath().substring("/api/".length());
         String body =
                 method.equals("auth.test")
-                        ? "{\"ok\":true,\"url\":\"https://example.slack.com/\",\"team\":\"Example\","
-                              + "\"user\":\"influxbot\",\"team_id\":\""
-                                + FakeSlack.TEAM_ID
-                                + "\",\"user_id\":\""
-                                + FakeSlack.BOT_USER_ID
-                                + "\",\"bot_id\":\"B0001\",\"is_enterprise_install\":false}"
+                        ? AUTH_TEST
                         : "{\"ok\":false,\"error\":\"unknown_method\"}";
         send(exchange, 200, "application/json; charset=utf-8", body);
     }
